@@ -11,10 +11,12 @@ const chromiumArgs = [
 ];
 
 const port = Number(process.env.TRACEWELL_E2E_PORT ?? 4317);
+// Built app to serve; helpers working side by side build into their own folder.
+const dist = process.env.TRACEWELL_E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.TRACEWELL_E2E_RESULTS ?? 'test-results',
   timeout: 120_000,
   fullyParallel: false,
   workers: 1,
@@ -26,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

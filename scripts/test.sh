@@ -9,7 +9,7 @@ bash scripts/ensure-deps.sh npm chromium torch
 echo "==> type check (core without DOM, app, workers, node)"
 npx tsc -p tsconfig.core.json
 npx tsc -p tsconfig.app.json
-npx tsc -p tsconfig.worker.json
+if compgen -G "workers/*.ts" >/dev/null; then npx tsc -p tsconfig.worker.json; fi
 npx tsc -p tsconfig.node.json
 
 echo "==> unit tests"
