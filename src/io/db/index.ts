@@ -1,0 +1,8 @@
+/** Saved sessions in IndexedDB: the public API of src/io/db. */
+export { openTracewellDb, type OpenOptions, type TracewellDb } from './open';
+export { DB_NAME, DB_VERSION } from './schema';
+export { createSession, openSession, saveSession, type NewSession, type OpenedSession, type SaveOptions } from './sessions';
+export { deleteSession, duplicateSession, listSessions, renameSession } from './manage';
+export { SaveTracker } from './tracker';
+export { DatabaseTooNewError, SaveFailedError, SessionNotFoundError, StorageFullError } from './errors';
+export { emptyContent, type SessionContent, type SessionHistory, type SessionMeta } from './types';
