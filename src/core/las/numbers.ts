@@ -1,0 +1,115 @@
+/**
+ * Number text for LAS: fixed-point only (the standard's readers do not expect exponents), parsing
+ * that accepts what real files print (`.1524`, `-999.2500`, `1E+03`), and step measurement.
+ */
+
+const MAX_DECIMALS = 10;
+
+/** `value` with exactly `decimals` fraction digits and never an exponent, whatever its magnitude. */
+export function toFixedPlain(value: number, decimals: number): string {
+  const d = Math.max(0, Math.min(MAX_DECIMALS, Math.round(decimals)));
+  let text: string;
+  if (Math.abs(value) < 1e21) {
+    text = value.toFixed(d); // toFixed switches to exponents only from 1e21
+  } else {
+    // |value| >= 1e21 > 2^53, so it is an integer: BigInt prints all its digits.
+    text = BigInt(value).toString() + (d > 0 ? '.' + '0'.repeat(d) : '');
+  }
+  // -0.0001 at 2 decimals prints "-0.00": a signed zero reads back as 0 anyway, so drop the sign.
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** The shortest text that reads back as `value`, without an exponent (for NULL and header numbers). */
+export function toPlain(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  const [mantissa, expText] = text.toLowerCase().split('e');
+  const exp = Number(expText);
+  const negative = mantissa.startsWith('-');
+  const [intPart, fracPart = ''] = mantissa.replace('-', '').split('.');
+  const digits = intPart + fracPart;
+  const point = intPart.length + exp; // position of the decimal point within `digits`
+  let plain: string;
+  if (point <= 0) plain = '0.' + '0'.repeat(-point) + digits;
+  else if (point >= digits.length) plain = digits + '0'.repeat(point - digits.length);
+  else plain = digits.slice(0, point) + '.' + digits.slice(point);
+  return (negative ? '-' : '') + plain;
+}
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
+
+/** A LAS number token, or null when the token is not a number. Accepts `.5`, `5.`, `1E3`, `1D3`. */
+export function parseLasNumber(token: string): number | null {
+  if (!NUMBER_RE.test(token)) return null;
+  // Fortran writers sometimes print a D exponent.
+  return Number(token.replace(/[dD]/, 'e'));
+}
+
+/** Fraction digits printed in a number token (`-999.2500` -> 4), capped at MAX_DECIMALS. */
+export function decimalsOf(token: string): number {
+  const dot = token.indexOf('.');
+  if (dot < 0) return 0;
+  let end = dot + 1;
+  while (end < token.length && token.charCodeAt(end) >= 48 && token.charCodeAt(end) <= 57) end++;
+  return Math.min(MAX_DECIMALS, end - dot - 1);
+}
+
+/**
+ * The constant signed step of an index, or 0 when the spacing is irregular (LAS 2.0: STEP 0).
+ * Values are compared as integers of 10^-decimals, so printed decimals give an exact answer;
+ * fewer than two rows also give 0.
+ */
+export function measureStep(index: ArrayLike<number>, decimals: number): number {
+  if (index.length < 2) return 0;
+  const scale = 10 ** Math.max(0, Math.min(MAX_DECIMALS, decimals));
+  const units = (v: number) => Math.round(v * scale);
+  if (!Number.isSafeInteger(units(index[0])) || !Number.isSafeInteger(units(index[index.length - 1]))) {
+    return measureStepLoose(index);
+  }
+  const first = units(index[1]) - units(index[0]);
+  if (first === 0) return 0;
+  for (let i = 2; i < index.length; i++) {
+    if (units(index[i]) - units(index[i - 1]) !== first) return 0;
+  }
+  return first / scale;
+}
+
+/** Fallback for index values too large for integer units: equal steps within 1e-9 relative. */
+function measureStepLoose(index: ArrayLike<number>): number {
+  const first = index[1] - index[0];
+  const tol = 1e-9 * Math.max(Math.abs(index[0]), Math.abs(index[index.length - 1]));
+  for (let i = 2; i < index.length; i++) {
+    if (Math.abs(index[i] - index[i - 1] - first) > tol) return 0;
+  }
+  return first;
+}
+
+/**
+ * Decimals giving about 5 significant digits for the median magnitude of the finite, non-zero
+ * values (a digitised curve is never more precise than that), clamped to 2..8.
+ */
+export function defaultDecimals(values: ArrayLike<number>): number {
+  const mags: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = Math.abs(values[i]);
+    if (Number.isFinite(v) && v > 0) mags.push(v);
+  }
+  if (mags.length === 0) return 2;
+  mags.sort((a, b) => a - b);
+  const median = mags[mags.length >> 1];
+  return Math.max(2, Math.min(8, 4 - Math.floor(Math.log10(median))));
+}
+
+/** The fewest decimals (0..6) that print every index value to within 1e-9 of a unit; else 6. */
+export function indexDecimals(index: ArrayLike<number>): number {
+  for (let d = 0; d < 6; d++) {
+    const scale = 10 ** d;
+    let exact = true;
+    for (let i = 0; i < index.length && exact; i++) {
+      const scaled = index[i] * scale;
+      exact = Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled));
+    }
+    if (exact) return d;
+  }
+  return 6;
+}
