@@ -14,3 +14,6 @@ export interface Raster {
 export const MAX_SCAN_SIDE_PX = 50_000;
 /** Largest pixel count we accept (50,000 × 2,400). */
 export const MAX_SCAN_PIXELS = 50_000 * 2_400;
+
+// The operations on rasters live in src/core/raster/; re-exported so `core/raster` offers both.
+export * from './raster/index';
