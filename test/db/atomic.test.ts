@@ -18,7 +18,7 @@ describe('a save commits whole or not at all', () => {
   it('interrupted mid-write (after the document was written, before the history), the previous state is intact', async () => {
     const db = await freshDb();
     const s = await createSession(db, { scan: scanBlob(1), scanName: 'a.png', content: sampleContent() }, 1000);
-    restore = abortAtPutTo('history');
+    restore = abortAtPutTo(db, 'history');
     await expect(saveSession(db, s.meta.id, edit(s.content), { tracker: s.tracker, now: 2000 })).rejects.toBeInstanceOf(SaveFailedError);
     restore();
     const opened = await openSession(db, s.meta.id);
@@ -30,7 +30,7 @@ describe('a save commits whole or not at all', () => {
     const db = await freshDb();
     const s = await createSession(db, { scan: scanBlob(1), scanName: 'a.png', content: sampleContent() });
     const changed = edit(s.content);
-    restore = abortAtPutTo('documents');
+    restore = abortAtPutTo(db, 'documents');
     await expect(saveSession(db, s.meta.id, changed, { tracker: s.tracker })).rejects.toThrow(/last saved version is kept/);
     restore();
     await saveSession(db, s.meta.id, changed, { tracker: s.tracker });

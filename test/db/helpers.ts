@@ -5,7 +5,6 @@
  */
 import 'fake-indexeddb/auto';
 import { unwrap } from 'idb';
-import FDBObjectStore from 'fake-indexeddb/lib/FDBObjectStore';
 import type { Layout } from '../../src/core/calibration/layout';
 import type { TracedCurve } from '../../src/core/types';
 import { openTracewellDb, type TracewellDb } from '../../src/io/db';
@@ -63,10 +62,12 @@ export function sampleContent(rows = 1000): SessionContent {
   };
 }
 
-/** The raw (internal) object-store class of fake-indexeddb, where values are finally written. */
-function rawStoreProto(db: TracewellDb): { storeRecord: (...args: unknown[]) => unknown } {
+type Patchable = Record<string, (...args: unknown[]) => unknown>;
+
+/** fake-indexeddb's IDBObjectStore class, and its internal store where values are finally written. */
+function storeProtos(db: TracewellDb): { api: Patchable; raw: Patchable } {
   const store = unwrap(db.transaction('history').objectStore('history')) as unknown as { _rawObjectStore: object };
-  return Object.getPrototypeOf(store._rawObjectStore);
+  return { api: Object.getPrototypeOf(store), raw: Object.getPrototypeOf(store._rawObjectStore) };
 }
 
 /**
@@ -74,7 +75,7 @@ function rawStoreProto(db: TracewellDb): { storeRecord: (...args: unknown[]) => 
  * is full: the request errors, and the transaction aborts carrying the error's name.
  */
 export function failWritesTo(db: TracewellDb, storeName: string, errorName: string): () => void {
-  const proto = rawStoreProto(db);
+  const proto = storeProtos(db).raw;
   const original = proto.storeRecord;
   proto.storeRecord = function (this: { name: string }, ...args: unknown[]) {
     if (this.name === storeName) throw new DOMException(`simulated ${errorName}`, errorName);
@@ -89,8 +90,8 @@ export function failWritesTo(db: TracewellDb, storeName: string, errorName: stri
  * Interrupts the transaction at its first put into `storeName` (the page dies mid-write): the
  * puts queued before it, in other stores, must be rolled back.
  */
-export function abortAtPutTo(storeName: string): () => void {
-  const proto = FDBObjectStore.prototype as unknown as { put: (...a: unknown[]) => unknown };
+export function abortAtPutTo(db: TracewellDb, storeName: string): () => void {
+  const proto = storeProtos(db).api;
   const original = proto.put;
   proto.put = function (this: { name: string; transaction: { abort(): void } }, ...args: unknown[]) {
     if (this.name === storeName) this.transaction.abort();

@@ -57,9 +57,9 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 
 export async function dumpDatabase(db: IDBDatabase): Promise<DbDump> {
   const stores: StoreDump[] = [];
-  for (const name of [...db.objectStoreNames]) {
+  for (const name of Array.from(db.objectStoreNames)) {
     const store = db.transaction(name).objectStore(name);
-    const indexes = [...store.indexNames].map((n) => {
+    const indexes = Array.from(store.indexNames).map((n) => {
       const ix = store.index(n);
       return { name: n, keyPath: ix.keyPath, unique: ix.unique, multiEntry: ix.multiEntry };
     });

@@ -40,6 +40,18 @@ describe('sessions in IndexedDB', () => {
     expect(opened.content).toEqual({ ...undone, layout });
   });
 
+  it('the listed size follows the content: scan bytes plus curves and history', async () => {
+    const db = await freshDb();
+    const s = await createSession(db, { scan: scanBlob(1, 10_000), scanName: 'a.png' });
+    expect(s.meta.sizeBytes).toBeGreaterThanOrEqual(10_000);
+    expect(s.meta.sizeBytes).toBeLessThan(10_200);
+    const withCurve = { ...s.content, curves: [sampleCurve(0, 0, 5000)] };
+    const meta = await saveSession(db, s.meta.id, withCurve, { tracker: s.tracker });
+    // 5000 rows × (8 B x + 4 B confidence + 1 B cycle) on top of the scan
+    expect(meta.sizeBytes - s.meta.sizeBytes).toBeGreaterThanOrEqual(5000 * 13);
+    expect(meta.sizeBytes - s.meta.sizeBytes).toBeLessThan(5000 * 13 + 200);
+  });
+
   it('incremental saves leave no orphaned curve or history records behind', async () => {
     const db = await freshDb();
     const s = await createSession(db, { scan: scanBlob(1), scanName: 'a.png', content: sampleContent() });

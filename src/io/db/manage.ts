@@ -8,8 +8,8 @@ import type { SessionMeta } from './types';
 
 /** Every saved session, most recently edited first. */
 export async function listSessions(db: TracewellDb): Promise<SessionMeta[]> {
-  const rows = await db.getAll('sessions');
-  return rows.sort((a, b) => b.lastEdited - a.lastEdited).map(toMeta);
+  const rows = await db.getAllFromIndex('sessions', 'byLastEdited');
+  return rows.reverse().map(toMeta);
 }
 
 export async function renameSession(db: TracewellDb, sessionId: string, name: string): Promise<SessionMeta> {

@@ -24,6 +24,9 @@ export interface SessionRecord {
   created: number;
   lastEdited: number;
   thumbnail: Blob | null;
+  /** since v2: the scan's size, and scan + document + history (size.ts), in bytes */
+  scanBytes: number;
+  sizeBytes: number;
 }
 
 /**
@@ -59,7 +62,7 @@ export interface HistoryRecord {
 
 export interface TracewellSchema extends DBSchema {
   scans: { key: string; value: ScanRecord };
-  sessions: { key: string; value: SessionRecord; indexes: { byScanHash: string } };
+  sessions: { key: string; value: SessionRecord; indexes: { byScanHash: string; byLastEdited: number } };
   documents: { key: [string, number]; value: DocumentRecord };
   history: { key: [string, number]; value: HistoryRecord };
 }

@@ -5,11 +5,12 @@
  * Never edit a released step: add a new one.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TracewellSchema } from './records';
+import { sessionPartsRange, type TracewellSchema } from './records';
+import { recordsBytes } from './size';
 
 export const DB_NAME = 'tracewell';
 /** The schema this code reads and writes. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 type UpgradeDb = IDBPDatabase<TracewellSchema>;
 type UpgradeTx = IDBPTransaction<TracewellSchema, StoreNames<TracewellSchema>[], 'versionchange'>;
@@ -25,7 +26,27 @@ function createV1(db: UpgradeDb): void {
   db.createObjectStore('history', { keyPath: ['sessionId', 'id'] });
 }
 
+/**
+ * Version 2: sessions know their size (shown on the start screen, and used to pick what to delete
+ * when storage is full), and are indexed by last edit so the oldest are found without a full scan.
+ */
+async function addSizes(_db: UpgradeDb, tx: UpgradeTx): Promise<void> {
+  const sessions = tx.objectStore('sessions');
+  sessions.createIndex('byLastEdited', 'lastEdited');
+  for (let cursor = await sessions.openCursor(); cursor; cursor = await cursor.continue()) {
+    const row = cursor.value;
+    const [scan, docs, hist] = await Promise.all([
+      tx.objectStore('scans').get(row.scanHash),
+      tx.objectStore('documents').getAll(sessionPartsRange(row.id)),
+      tx.objectStore('history').getAll(sessionPartsRange(row.id)),
+    ]);
+    const scanBytes = scan?.blob.size ?? 0;
+    await cursor.update({ ...row, scanBytes, sizeBytes: recordsBytes(scanBytes, docs, hist) });
+  }
+}
+
 /** MIGRATIONS[n] upgrades version n-1 to n. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: createV1,
+  2: addSizes,
 };

@@ -6,6 +6,7 @@ import { sha256Hex } from '../hash';
 import { SessionNotFoundError } from './errors';
 import type { TracewellDb } from './open';
 import { sessionPartsRange, type DocumentRecord, type MainDocRecord, type SessionRecord } from './records';
+import { contentBytes } from './size';
 import { commitPlan, planSave, SaveTracker, type SavePlan } from './tracker';
 import { queueAll, runWrite, type Stores, type WriteTx } from './tx';
 import { emptyContent, type SessionContent, type SessionMeta } from './types';
@@ -27,8 +28,8 @@ export interface NewSession {
 }
 
 export function toMeta(r: SessionRecord): SessionMeta {
-  const { id, name, wellName, scanName, scanHash, created, lastEdited, thumbnail } = r;
-  return { id, name, wellName, scanName, scanHash, created, lastEdited, thumbnail };
+  const { id, name, wellName, scanName, scanHash, created, lastEdited, sizeBytes, thumbnail } = r;
+  return { id, name, wellName, scanName, scanHash, created, lastEdited, sizeBytes, thumbnail };
 }
 
 /** The well name shown on the start screen follows the layout's ~W WELL field once it is typed. */
@@ -57,6 +58,7 @@ export async function createSession(db: TracewellDb, input: NewSession, now = Da
   const record: SessionRecord = {
     id: crypto.randomUUID(), name, wellName: wellNameOf(content, ''), scanName: input.scanName, scanHash,
     created: now, lastEdited: now, thumbnail: input.thumbnail ?? null,
+    scanBytes: input.scan.size, sizeBytes: contentBytes(input.scan.size, content),
   };
   const tracker = new SaveTracker();
   const plan = planSave(tracker, record.id, content);
@@ -102,6 +104,7 @@ export function saveSession(
         lastEdited: options.now ?? Date.now(),
         wellName: wellNameOf(content, row.wellName),
         thumbnail: options.thumbnail === undefined ? row.thumbnail : options.thumbnail,
+        sizeBytes: contentBytes(row.scanBytes, content),
       };
       await queueAll((reqs) => {
         reqs.push(sessions.put(next));

@@ -40,6 +40,8 @@ export interface SessionMeta {
   /** ms since the epoch */
   created: number;
   lastEdited: number;
+  /** scan bytes + an estimate of the saved document and history, in bytes */
+  sizeBytes: number;
   thumbnail: Blob | null;
 }
 
