@@ -6,3 +6,7 @@ export { deleteSession, duplicateSession, listSessions, renameSession } from './
 export { SaveTracker } from './tracker';
 export { DatabaseTooNewError, SaveFailedError, SessionNotFoundError, StorageFullError } from './errors';
 export { emptyContent, type SessionContent, type SessionHistory, type SessionMeta } from './types';
+export {
+  deletionCandidates, describeStorage, formatBytes, listDeletionCandidates, requestPersistentStorage, storageReport,
+  type StorageApi, type StorageReport,
+} from './storage';
