@@ -1,0 +1,114 @@
+/**
+ * Turns a DP path into a TracedCurve: x per row (pixel space, on the scan), wrap cycle, confidence.
+ * Bridged rows are interpolated between the ink on either side; a stretch that only follows a grid line
+ * is kept when curve ink meets it at both ends (a flat stretch on a grid line), else it is absent.
+ */
+import type { TracedCurve } from '../types.ts';
+import { isWide, type RunTable } from './runs.ts';
+import type { DpPath, WrapSpan } from './viterbi.ts';
+import type { TraceOptions } from './options.ts';
+
+const ABSENT = 0;
+const ON_RUN = 1;
+const BRIDGED = 2;
+
+export interface AssembleInput {
+  table: RunTable;
+  path: DpPath;
+  /** how many other curves' paths hold each run (for merged runs at crossings) */
+  othersOnRun: (run: number) => number;
+  wrap: WrapSpan | null;
+  track: number;
+  curve: number;
+  options: TraceOptions;
+}
+
+/** Drops grid-only stretches that curve ink does not enter and leave (a curve never "follows" a bare grid line). */
+function dropUnboundedGridStretches(t: RunTable, path: DpPath): void {
+  const n = path.kind.length;
+  const isGridOrBridge = (r: number) =>
+    path.kind[r] === BRIDGED || (path.kind[r] === ON_RUN && t.gridOnly[path.run[r]] === 1);
+  let r = 0;
+  while (r < n) {
+    if (!isGridOrBridge(r)) { r++; continue; }
+    let e = r;
+    let hasGrid = false;
+    while (e < n && isGridOrBridge(e)) { if (path.kind[e] === ON_RUN) hasGrid = true; e++; }
+    const inkBefore = r > 0 && path.kind[r - 1] === ON_RUN;
+    const inkAfter = e < n && path.kind[e] === ON_RUN;
+    if (hasGrid && !(inkBefore && inkAfter)) {
+      for (let k = r; k < e; k++) { path.kind[k] = ABSENT; path.run[k] = -1; }
+    }
+    r = e;
+  }
+}
+
+/** Unwrapped x on a run row: the run's weighted centre, or the path's own prediction inside a shared merged run. */
+function runX(a: AssembleInput, r: number, span: number): number {
+  const { table: t, path } = a;
+  const j = path.run[r];
+  if (isWide(t, j) && a.othersOnRun(j) > 0) return path.pos[r];
+  return t.centre[j] + path.cycle[r] * span;
+}
+
+export function assembleCurve(a: AssembleInput): TracedCurve {
+  const { table: t, path, wrap, options: o } = a;
+  dropUnboundedGridStretches(t, path);
+  const n = t.rows;
+  const span = wrap ? wrap.x1 - wrap.x0 : 0;
+  const u = new Float64Array(n).fill(NaN);
+  const conf = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    if (path.kind[r] !== ON_RUN) continue;
+    u[r] = runX(a, r, span);
+    conf[r] = Math.exp(-Math.max(0, path.step[r]) / o.confidenceScale);
+  }
+  fillBridges(path, u, conf);
+  const x = new Float64Array(n).fill(NaN);
+  const cycle = new Int8Array(n);
+  for (let r = 0; r < n; r++) {
+    if (Number.isNaN(u[r])) continue;
+    const c = !wrap ? 0 : path.kind[r] === ON_RUN ? path.cycle[r] : Math.floor((u[r] - wrap.x0) / span);
+    cycle[r] = c;
+    x[r] = u[r] - c * span;
+  }
+  const out: TracedCurve = { track: a.track, curve: a.curve, y0: t.y0, x, confidence: conf };
+  if (wrap) out.cycle = cycle;
+  return out;
+}
+
+/** Linear interpolation across bridged rows between the run rows on either side (unwrapped px). */
+function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array): void {
+  const n = u.length;
+  let r = 0;
+  while (r < n) {
+    if (path.kind[r] !== BRIDGED) { r++; continue; }
+    let e = r;
+    while (e < n && path.kind[e] === BRIDGED) e++;
+    const a = r - 1;
+    if (a >= 0 && e < n && path.kind[a] === ON_RUN && path.kind[e] === ON_RUN) {
+      for (let k = r; k < e; k++) {
+        const f = (k - a) / (e - a);
+        u[k] = u[a] + f * (u[e] - u[a]);
+        // a bridged row is as trustworthy as the weaker of its ends, a little less
+        conf[k] = 0.8 * Math.min(conf[a], conf[e]);
+      }
+    }
+    r = e;
+  }
+}
+
+/** Row ranges [from, to) in scan rows where a present curve's confidence is below `threshold`. */
+export function reviewSpans(c: TracedCurve, threshold: number, minRows = 1): { from: number; to: number }[] {
+  const spans: { from: number; to: number }[] = [];
+  let start = -1;
+  for (let r = 0; r <= c.x.length; r++) {
+    const low = r < c.x.length && !Number.isNaN(c.x[r]) && c.confidence[r] < threshold;
+    if (low && start < 0) start = r;
+    if (!low && start >= 0) {
+      if (r - start >= minRows) spans.push({ from: c.y0 + start, to: c.y0 + r });
+      start = -1;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,4 @@
+export { traceCurves, traceTrack, TraceError, type TraceRequest } from './trace.ts';
+export { reviewSpans } from './assemble.ts';
+export { DEFAULT_TRACE_OPTIONS, REVIEW_CONFIDENCE, traceOptions, type TraceOptions } from './options.ts';
+export { extractRuns, type RunTable, type RunOptions } from './runs.ts';

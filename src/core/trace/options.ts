@@ -1,0 +1,100 @@
+/**
+ * The tracker's costs, in one place. Units: a cost is added per scan row; "px" costs are per pixel of
+ * horizontal distance. The values balance three alternatives for every row: follow ink (cheap when the
+ * model is sure), bridge a short gap (a dash gap, a crossing grid line), or declare the curve absent.
+ */
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from './runs.ts';
+
+export interface TraceOptions {
+  runs: RunOptions;
+  /** emission: cost × (1 − mean curve probability of the run) */
+  wProb: number;
+  /** emission: cost × share of the run drawn in the other line style (solid vs broken) */
+  wStyle: number;
+  /** use line style at all (off for a segmentation that cannot tell solid from broken) */
+  useStyle: boolean;
+  /**
+   * emission of a grid-only run: wLost + wGridProb × (gridProbMin − p). Below gridProbMin a grid line
+   * costs more than declaring the curve absent, so the tracker follows a grid line only where the model
+   * gives it some curve probability (a flat stretch on the line), never a bare one.
+   */
+  wGridProb: number;
+  gridProbMin: number;
+  /** bridges into or out of a grid-only run are at most this long (a crossing depth line) */
+  maxGridBridgeRows: number;
+  /** per px of horizontal gap between consecutive runs beyond 8-connectivity */
+  wJump: number;
+  /** per px between the slope-predicted x and the run (keeps identity through X crossings), capped */
+  wSlope: number;
+  slopeCapPx: number;
+  /** smoothing of the path's slope estimate (share of the newest step) */
+  slopeAlpha: number;
+  maxSlope: number;
+  /** per bridged row (a row without ink: dash gap, crossing line) */
+  wSkip: number;
+  /** longest bridge in rows; longer gaps are absent (NaN), never interpolated */
+  maxBridgeRows: number;
+  /** bridged paths kept per row (beam) leaving curve ink, and leaving grid-only runs */
+  carried: number;
+  carriedGrid: number;
+  /** bridged paths whose predicted x are closer than this (px) are one option: the cheapest is kept */
+  bridgeDedupePx: number;
+  /** absent ("lost") state: cost to enter, per row, to re-acquire, and per px from the last x */
+  wLostEnter: number;
+  wLost: number;
+  wReacquire: number;
+  wReacquirePx: number;
+  /** a wrapped curve crossing a track edge onto the next cycle */
+  wWrap: number;
+  /** distance from a track edge (px) within which a wrap may start or land */
+  wrapEdgePx: number;
+  /** two curves on one narrow run (per row); a wide (merged) run costs shareWide */
+  shareNarrow: number;
+  shareWide: number;
+  /** joint tracing: re-trace every curve against the others' paths at most this often */
+  jointIterations: number;
+  /** seed search: px sideways and rows up/down */
+  seedRadiusPx: number;
+  seedRows: number;
+  /** confidence = exp(−row cost / confidenceScale) (× probability) */
+  confidenceScale: number;
+}
+
+export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
+  runs: DEFAULT_RUN_OPTIONS,
+  wProb: 1.5,
+  wStyle: 1.0,
+  useStyle: true,
+  wGridProb: 4,
+  gridProbMin: 0.2,
+  maxGridBridgeRows: 4,
+  wJump: 0.3,
+  wSlope: 0.08,
+  slopeCapPx: 15,
+  slopeAlpha: 0.35,
+  maxSlope: 12,
+  wSkip: 0.5,
+  maxBridgeRows: 24,
+  carried: 4,
+  carriedGrid: 2,
+  bridgeDedupePx: 2,
+  wLostEnter: 3,
+  wLost: 1.5,
+  wReacquire: 3,
+  wReacquirePx: 0.03,
+  wWrap: 2,
+  wrapEdgePx: 12,
+  shareNarrow: 2.5,
+  shareWide: 0.2,
+  jointIterations: 3,
+  seedRadiusPx: 10,
+  seedRows: 4,
+  confidenceScale: 2,
+};
+
+/** Rows whose confidence is below this are flagged for review in the UI. */
+export const REVIEW_CONFIDENCE = 0.5;
+
+export function traceOptions(partial: Partial<TraceOptions> = {}): TraceOptions {
+  return { ...DEFAULT_TRACE_OPTIONS, ...partial, runs: { ...DEFAULT_RUN_OPTIONS, ...partial.runs } };
+}

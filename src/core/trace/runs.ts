@@ -1,0 +1,228 @@
+/**
+ * Candidate ink runs per scan row inside one track: the states the tracker chooses between.
+ * Pixel space of the upright scan: x = column, y = row; a run covers columns left..right inclusive,
+ * and its centre is in px with +0.5 = pixel centre (a one-pixel run at column 10 has centre 10.5):
+ * the intensity-weighted centre of the run and its two paper neighbours.
+ */
+import { SegClass, type Segmentation } from '../types.ts';
+
+export interface RunOptions {
+  /** curveProb (0..255) at or above which a pixel counts as curve ink whatever its class */
+  probCurve: number;
+  /** grid segments wider than this (px) are horizontal grid lines: they split runs instead of joining them */
+  maxGridRunWidth: number;
+  /** keep at most this many runs per row (the heaviest); protects the tracker from hatching and text */
+  maxRunsPerRow: number;
+  /** extra columns searched beyond the track edges, px */
+  margin: number;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2 };
+
+/** Runs of rows y0..y0+rows-1 in compressed-row form: runs of table row r are rowStart[r]..rowStart[r+1]-1. */
+export interface RunTable {
+  y0: number;
+  rows: number;
+  rowStart: Int32Array;
+  /** table row of each run */
+  row: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** curveProb-weighted centre, px */
+  centre: Float64Array;
+  /** mean curve probability of the run's curve pixels (grid runs: of all pixels), 0..1 */
+  prob: Float32Array;
+  /** share of the run's curve pixels classed solid / broken */
+  solid: Float32Array;
+  broken: Float32Array;
+  /** 1 = no curve pixel at all: a short grid segment (a vertical grid line, or a curve the model called grid) */
+  gridOnly: Uint8Array;
+  count: number;
+  /** median width of curve runs, px: the drawn line width, used to tell a merged run from a single line */
+  lineWidth: number;
+}
+
+/** Pixel kinds within one row, before runs are formed. */
+const NONE = 0;
+const CURVE = 1;
+const GRID = 2;
+
+class Grow {
+  data: Float64Array = new Float64Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const d = new Float64Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.n++] = v;
+  }
+}
+
+/** One row's runs before capping, as parallel arrays (reused between rows). */
+interface RowRuns {
+  n: number;
+  left: number[];
+  right: number[];
+  centre: number[];
+  prob: number[];
+  solid: number[];
+  broken: number[];
+  gridOnly: number[];
+  mass: number[];
+}
+
+/** Marks each pixel of row y in [xa, xb] as NONE, CURVE or GRID (short grid segments only). */
+function classifyRow(seg: Segmentation, y: number, xa: number, xb: number, o: RunOptions, kind: Uint8Array): void {
+  const base = y * seg.width;
+  let gridStart = -1;
+  for (let x = xa; x <= xb + 1; x++) {
+    let k = NONE;
+    if (x <= xb) {
+      const c = seg.classes[base + x];
+      const p = seg.curveProb[base + x];
+      if (c === SegClass.SolidCurve || c === SegClass.BrokenCurve || p >= o.probCurve) k = CURVE;
+      else if (c === SegClass.Grid) k = GRID;
+      kind[x - xa] = k;
+    }
+    if (k === GRID && gridStart < 0) gridStart = x;
+    if (k !== GRID && gridStart >= 0) {
+      // a long grid segment is a horizontal line: treat it as paper so it never joins two curves
+      if (x - gridStart > o.maxGridRunWidth) kind.fill(NONE, gridStart - xa, x - xa);
+      gridStart = -1;
+    }
+  }
+}
+
+/**
+ * Weight of a pixel in a run's centre: darkness of the scan (when given) times curve probability,
+ * so grid pixels inside a run (p ≈ 0) barely pull the centre and a soft edge counts in proportion.
+ */
+function weight(seg: Segmentation, dark: Uint8Array | undefined, i: number): number {
+  return ((dark ? dark[i] : 255) + 1) * (seg.curveProb[i] + 1);
+}
+
+function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, xa: number, xb: number, kind: Uint8Array, out: RowRuns): void {
+  const base = y * seg.width;
+  out.n = 0;
+  let x = xa;
+  while (x <= xb) {
+    if (kind[x - xa] === NONE) {
+      x++;
+      continue;
+    }
+    const left = x;
+    // the paper pixel on either side joins the centre with its (small) weight: anti-aliased edges
+    let w = 0, wx = 0;
+    if (x > xa) { w = weight(seg, dark, base + x - 1); wx = w * (x - 0.5); }
+    let nCurve = 0, pCurve = 0, pAll = 0, nSolid = 0, nBroken = 0;
+    for (; x <= xb && kind[x - xa] !== NONE; x++) {
+      const p = seg.curveProb[base + x];
+      const c = seg.classes[base + x];
+      const wt = weight(seg, dark, base + x);
+      w += wt;
+      wx += wt * (x + 0.5); // +0.5: pixel centre
+      pAll += p;
+      if (kind[x - xa] === CURVE) {
+        nCurve++;
+        pCurve += p;
+        if (c === SegClass.SolidCurve) nSolid++;
+        else if (c === SegClass.BrokenCurve) nBroken++;
+      }
+    }
+    if (x <= xb) { const wt = weight(seg, dark, base + x); w += wt; wx += wt * (x + 0.5); }
+    const i = out.n++;
+    out.left[i] = left;
+    out.right[i] = x - 1;
+    out.centre[i] = wx / w;
+    out.gridOnly[i] = nCurve === 0 ? 1 : 0;
+    out.prob[i] = nCurve > 0 ? pCurve / nCurve / 255 : pAll / (x - left) / 255;
+    out.solid[i] = nCurve > 0 ? nSolid / nCurve : 0;
+    out.broken[i] = nCurve > 0 ? nBroken / nCurve : 0;
+    out.mass[i] = (nCurve > 0 ? 1000 : 0) + pAll / 255;
+  }
+}
+
+/** Indices of the row's runs to keep, in x order: all of them, or the heaviest maxRunsPerRow. */
+function keptRuns(r: RowRuns, max: number): number[] {
+  const idx = Array.from({ length: r.n }, (_, i) => i);
+  if (r.n <= max) return idx;
+  return idx.sort((a, b) => r.mass[b] - r.mass[a]).slice(0, max).sort((a, b) => a - b);
+}
+
+/**
+ * Runs of the track's columns [x0, x1] (± margin) for scan rows [yTop, yBottom).
+ * Memory is linear in rows × runs per row (capped), so a 12,800-row track stays a few MB.
+ */
+export function extractRuns(
+  seg: Segmentation,
+  x0: number,
+  x1: number,
+  yTop: number,
+  yBottom: number,
+  options: Partial<RunOptions> = {},
+  /** darkness of the scan per pixel (0 paper .. 255 black), same size as seg; optional */
+  dark?: Uint8Array,
+): RunTable {
+  const o = { ...DEFAULT_RUN_OPTIONS, ...options };
+  const xa = Math.max(0, Math.floor(x0) - o.margin);
+  const xb = Math.min(seg.width - 1, Math.ceil(x1) + o.margin);
+  const rows = Math.max(0, yBottom - yTop);
+  const kind = new Uint8Array(Math.max(0, xb - xa + 1));
+  const row: RowRuns = { n: 0, left: [], right: [], centre: [], prob: [], solid: [], broken: [], gridOnly: [], mass: [] };
+  const cols = Array.from({ length: 8 }, () => new Grow()); // row, left, right, centre, prob, solid, broken, gridOnly
+  const rowStart = new Int32Array(rows + 1);
+  for (let r = 0; r < rows; r++) {
+    rowStart[r] = cols[0].n;
+    if (xb < xa) continue;
+    classifyRow(seg, yTop + r, xa, xb, o, kind);
+    collectRow(seg, dark, yTop + r, xa, xb, kind, row);
+    for (const i of keptRuns(row, o.maxRunsPerRow)) {
+      const v = [r, row.left[i], row.right[i], row.centre[i], row.prob[i], row.solid[i], row.broken[i], row.gridOnly[i]];
+      for (let c = 0; c < 8; c++) cols[c].push(v[c]);
+    }
+  }
+  const count = cols[0].n;
+  rowStart[rows] = count;
+  const take = (c: number) => cols[c].data.subarray(0, count);
+  const table: RunTable = {
+    y0: yTop,
+    rows,
+    rowStart,
+    row: Int32Array.from(take(0)),
+    left: Int32Array.from(take(1)),
+    right: Int32Array.from(take(2)),
+    centre: Float64Array.from(take(3)),
+    prob: Float32Array.from(take(4)),
+    solid: Float32Array.from(take(5)),
+    broken: Float32Array.from(take(6)),
+    gridOnly: Uint8Array.from(take(7)),
+    count,
+    lineWidth: 1,
+  };
+  table.lineWidth = medianCurveWidth(table);
+  return table;
+}
+
+function medianCurveWidth(t: RunTable): number {
+  const hist = new Int32Array(65);
+  let n = 0;
+  for (let i = 0; i < t.count; i++) {
+    if (t.gridOnly[i]) continue;
+    hist[Math.min(64, t.right[i] - t.left[i] + 1)]++;
+    n++;
+  }
+  if (n === 0) return 1;
+  let acc = 0;
+  for (let w = 1; w <= 64; w++) {
+    acc += hist[w];
+    if (acc * 2 >= n) return w;
+  }
+  return 64;
+}
+
+/** True when a run is clearly wider than one drawn line: two curves merged, or a near-horizontal stroke. */
+export function isWide(t: RunTable, i: number): boolean {
+  return t.right[i] - t.left[i] + 1 > 1.7 * t.lineWidth + 1;
+}
