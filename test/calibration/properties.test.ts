@@ -47,9 +47,26 @@ function randomCurve(rand: () => number): { curve: CurveSpec; track: TrackSpec }
   return { curve, track };
 }
 
+/** Failures are collected and asserted once: 45,000 single expects would dominate the run time. */
+function checker() {
+  const failures: string[] = [];
+  let checks = 0;
+  return {
+    check(ok: boolean, what: () => string) {
+      checks++;
+      if (!ok && failures.length < 10) failures.push(what());
+    },
+    done(minChecks: number) {
+      expect(failures).toEqual([]);
+      expect(checks).toBeGreaterThanOrEqual(minChecks);
+    },
+  };
+}
+
 describe('inverse(map(p)) = p within 1e-9 relative', () => {
   it('depth maps: yAt(depthAt(y)) = y and depthAt(yAt(d)) = d, inside and beyond the refs', () => {
     const rand = prng(SEED);
+    const c = checker();
     for (let k = 0; k < LAYOUTS; k++) {
       const spec = randomDepthSpec(rand);
       const map = depthMap(spec);
@@ -59,15 +76,17 @@ describe('inverse(map(p)) = p within 1e-9 relative', () => {
       for (let i = 0; i < POINTS; i++) {
         const y = uniform(rand, Math.max(0, lo), hi);
         const d = map.depthAt(y);
-        expect(relClose(map.yAt(d), y), `layout ${k}: y ${y} → ${d} → ${map.yAt(d)}`).toBe(true);
-        expect(relClose(map.depthAt(map.yAt(d)), d), `layout ${k}: depth ${d}`).toBe(true);
+        c.check(relClose(map.yAt(d), y), () => `layout ${k}: y ${y} → ${d} → ${map.yAt(d)}`);
+        c.check(relClose(map.depthAt(map.yAt(d)), d), () => `layout ${k}: depth ${d}`);
       }
-      for (const r of spec.refs) expect(relClose(map.yAt(map.depthAt(r.y)), r.y), `layout ${k}: ref row`).toBe(true);
+      for (const r of spec.refs) c.check(relClose(map.yAt(map.depthAt(r.y)), r.y), () => `layout ${k}: ref row`);
     }
+    c.done(LAYOUTS * POINTS * 2);
   });
 
   it('value maps: xAt(valueAt(x, cycle)) = (x, cycle) across the track, on every cycle', () => {
     const rand = prng(SEED + 1);
+    const c = checker();
     for (let k = 0; k < LAYOUTS; k++) {
       const { curve, track } = randomCurve(rand);
       const map = valueMap(curve, track);
@@ -77,15 +96,17 @@ describe('inverse(map(p)) = p within 1e-9 relative', () => {
         const cycle = curve.wrap ? Math.floor(uniform(rand, -3, 4)) : 0;
         const v = map.valueAt(x, cycle);
         const back = map.xAt(v);
-        expect(back.cycle, `layout ${k}: ${curve.scale} ${curve.left}→${curve.right} x ${x} cycle ${cycle}`).toBe(cycle);
-        expect(relClose(back.x, x), `layout ${k}: x ${x} → ${v} → ${back.x}`).toBe(true);
-        expect(relClose(map.valueAt(back.x, back.cycle), v, 1e-9, 0), `layout ${k}: value ${v}`).toBe(true);
+        c.check(back.cycle === cycle, () => `layout ${k}: ${curve.scale} ${curve.left}→${curve.right} x ${x} cycle ${cycle} → ${back.cycle}`);
+        c.check(relClose(back.x, x), () => `layout ${k}: x ${x} → ${v} → ${back.x}`);
+        c.check(relClose(map.valueAt(back.x, back.cycle), v, 1e-9, 0), () => `layout ${k}: value ${v}`);
       }
     }
+    c.done(LAYOUTS * POINTS * 3);
   });
 
   it('value maps: valueAt(xAt(v)) = v for values drawn in data space', () => {
     const rand = prng(SEED + 2);
+    const c = checker();
     for (let k = 0; k < LAYOUTS; k++) {
       const { curve, track } = randomCurve(rand);
       const map = valueMap(curve, track);
@@ -94,12 +115,13 @@ describe('inverse(map(p)) = p within 1e-9 relative', () => {
       for (let i = 0; i < POINTS; i++) {
         const v = curve.scale === 'log' ? lo * (hi / lo) ** uniform(rand, -2, 3) : uniform(rand, lo - 2 * (hi - lo), hi + 2 * (hi - lo));
         const { x, cycle } = map.xAt(v);
-        if (curve.wrap) expect(x >= track.x0 - 1e-9 && x <= track.x1 + 1e-9, `layout ${k}: wrapped x ${x} inside`).toBe(true);
+        if (curve.wrap) c.check(x >= track.x0 - 1e-9 && x <= track.x1 + 1e-9, () => `layout ${k}: wrapped x ${x} inside`);
         // linear values are relative to the scale span: a value near 0 on a 0–150 scale carries the
         // rounding of 150, so |v| alone would ask for more digits than doubles hold
         const floor = curve.scale === 'log' ? 0 : hi - lo;
-        expect(relClose(map.valueAt(x, cycle), v, 1e-9, floor), `layout ${k}: ${v}`).toBe(true);
+        c.check(relClose(map.valueAt(x, cycle), v, 1e-9, floor), () => `layout ${k}: ${v}`);
       }
     }
+    c.done(LAYOUTS * POINTS);
   });
 });
