@@ -25,7 +25,7 @@ export async function wholeImage(runner: TileRunner, card: ModelCard, scan: Rast
   fillTileInput(wholeWindow(scan), x, y, input, 0);
   const logits = await runner.run(input, 1, h, w);
   const out = emptySegmentation(scan.width, scan.height);
-  writeCore({ data: logits, c: card.classes.length, h, w }, 0, x, y, card.curveClasses, { width: scan.width, y0: 0, ...out });
+  writeCore({ data: logits, c: card.classes.length, h, w }, 0, x, y, card.curveClasses, { y0: 0, width: out.width, classes: out.classes, curveProb: out.curveProb });
   return out;
 }
 
