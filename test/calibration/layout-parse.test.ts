@@ -200,3 +200,10 @@ function parseFail(result: ReturnType<typeof parseLayout>): LayoutError[] {
   if (result.ok) throw new Error('expected a failure');
   return result.errors;
 }
+
+describe('validateLayout on layouts built in code', () => {
+  it('reports a missing depth spec instead of crashing', () => {
+    const layout = { ...fullLayout(), depth: undefined } as unknown as Parameters<typeof validateLayout>[0];
+    expect(validateLayout(layout)).toEqual([{ path: 'depth', message: 'missing the depth references {"unit", "refs"}' }]);
+  });
+});

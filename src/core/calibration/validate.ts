@@ -26,7 +26,8 @@ export function validateLayout(layout: Layout): LayoutError[] {
     add('rotate', `unknown rotate ${describeValue(layout.rotate)}; use 0, 90, 180 or 270 (degrees clockwise)`);
   }
   checkDeskew(layout.deskew, add);
-  errors.push(...depthSpecErrors(layout.depth, 'depth'));
+  if (!layout.depth || typeof layout.depth !== 'object') add('depth', 'missing the depth references {"unit", "refs"}');
+  else errors.push(...depthSpecErrors(layout.depth, 'depth'));
   if (!isFiniteNumber(layout.step) || layout.step <= 0) {
     add('step', `the depth step must be a number greater than 0, not ${describeValue(layout.step)}`);
   }
