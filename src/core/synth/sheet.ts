@@ -82,13 +82,21 @@ export class Sheet {
     const xb = Math.min(this.width - 1, Math.ceil(x1) - 1);
     if (ya > yb || xa > xb) return;
     const { cov, width } = this;
+    const n = xb - xa + 1;
+    // column coverage once; rows fully inside the rectangle reuse it unchanged
+    const colCov = new Float32Array(n);
+    for (let x = xa; x <= xb; x++) colCov[x - xa] = (Math.min(x + 1, x1) - Math.max(x, x0)) * 255;
+    const full = Uint8Array.from(colCov, (v) => (v + 0.5) | 0);
     for (let y = ya; y <= yb; y++) {
       const fy = Math.min(y + 1, y1) - Math.max(y, y0);
-      const row = y * width;
-      for (let x = xa; x <= xb; x++) {
-        const fx = Math.min(x + 1, x1) - Math.max(x, x0);
-        const v = (fx * fy * 255 + 0.5) | 0;
-        if (v > cov[row + x]) cov[row + x] = v;
+      const row = y * width + xa;
+      if (fy >= 1) {
+        for (let k = 0; k < n; k++) if (full[k] > cov[row + k]) cov[row + k] = full[k];
+      } else {
+        for (let k = 0; k < n; k++) {
+          const v = (colCov[k] * fy + 0.5) | 0;
+          if (v > cov[row + k]) cov[row + k] = v;
+        }
       }
       this.touch(y, xa, xb);
     }
@@ -111,6 +119,9 @@ export class Sheet {
   commit(darkness: number, cls: number): void {
     const { cov, trans, mask, width } = this;
     const k = Math.max(0, Math.min(1, darkness)) / 255;
+    // transmittance multiplier per coverage level, 16-bit fixed point
+    const mult = new Int32Array(256);
+    for (let c = 0; c < 256; c++) mult[c] = Math.round((1 - c * k) * 65536);
     for (let y = this.dirtyTop; y <= this.dirtyBottom; y++) {
       const lo = this.rowMin[y];
       const hi = this.rowMax[y];
@@ -119,7 +130,7 @@ export class Sheet {
       for (let i = row + lo; i <= row + hi; i++) {
         const c = cov[i];
         if (c === 0) continue;
-        trans[i] = (trans[i] * (1 - c * k) + 0.5) | 0;
+        trans[i] = (trans[i] * mult[c] + 32768) >>> 16;
         if (c >= 128) mask[i] = cls;
         cov[i] = 0;
       }

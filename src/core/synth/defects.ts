@@ -1,0 +1,154 @@
+/**
+ * Turning the ink sheet into a scanned gray image: paper tone, fading, illumination, stains, folds,
+ * blur, skew, torn edge, noise, binarisation. Each pass is one tight loop over typed arrays (rows of
+ * a 12,800 × 2,000 page must stay in the tens of milliseconds). Skew and tearing move the mask with
+ * the image (nearest neighbour), so mask pixels stay aligned with the scan.
+ */
+import type { Rng } from './prng.ts';
+import type { DefectPlan } from './defect-plan.ts';
+
+/** A smooth random field in [-1, 1] on a coarse lattice, evaluated row by row with bilinear interpolation. */
+class CoarseField {
+  private readonly gw: number;
+  private readonly vals: Float32Array;
+  private readonly row: Float32Array;
+  constructor(rng: Rng, private readonly width: number, height: number, private readonly cell: number) {
+    this.gw = Math.ceil(width / cell) + 2;
+    const gh = Math.ceil(height / cell) + 2;
+    this.vals = new Float32Array(this.gw * gh);
+    for (let i = 0; i < this.vals.length; i++) this.vals[i] = rng.range(-1, 1);
+    this.row = new Float32Array(this.gw);
+  }
+
+  /** Fill out[x] (length width) with the field on row y. */
+  rowInto(y: number, out: Float32Array): void {
+    const fy = y / this.cell;
+    const j = Math.floor(fy);
+    const t = fy - j;
+    const { gw, vals, row, cell, width } = this;
+    for (let i = 0; i < gw; i++) row[i] = vals[j * gw + i] * (1 - t) + vals[(j + 1) * gw + i] * t;
+    for (let i = 0, x = 0; x < width; i++) {
+      const a = row[i];
+      const step = (row[i + 1] - a) / cell;
+      for (let k = 0; k < cell && x < width; k++, x++) out[x] = a + step * k;
+    }
+  }
+}
+
+/** Illumination factor per column (sides 0, 1) or per row (sides 2, 3): darker towards one side. */
+function illumination(d: DefectPlan, w: number, h: number): { col: Float32Array; row: Float32Array } {
+  const col = new Float32Array(w).fill(1);
+  const row = new Float32Array(h).fill(1);
+  if (d.illum) {
+    const { amp, side } = d.illum;
+    if (side < 2) for (let x = 0; x < w; x++) col[x] = 1 - amp * (side === 0 ? 1 - x / w : x / w) ** 2;
+    else for (let y = 0; y < h; y++) row[y] = 1 - amp * (side === 2 ? 1 - y / h : y / h) ** 2;
+  }
+  return { col, row };
+}
+
+/**
+ * Paper tone × ink (with fading) × illumination → gray, written to `out`.
+ * gray = paper(x,y) · illum(x,y) · (1 − ink · strength(x,y)), ink = 1 − trans/255.
+ */
+export function tonePass(trans: Uint8Array, out: Uint8Array, w: number, h: number, d: DefectPlan, rng: Rng): void {
+  const mottle = d.mottle > 0 ? new CoarseField(rng, w, h, 160) : null;
+  const patch = d.fade && d.fade.patch > 0 ? new CoarseField(rng, w, h, 220) : null;
+  const { col, row: rowIllum } = illumination(d, w, h);
+  const base = d.fade ? d.fade.base : 1;
+  const pamp = d.fade ? d.fade.patch : 0;
+  const lut = new Float32Array(256); // (1 − ink·base) per transmittance level
+  for (let t = 0; t < 256; t++) lut[t] = 1 - ((255 - t) * base) / 255;
+  const field = new Float32Array(w);
+  const amp = new Float32Array(w); // paper · illumination on this row
+  for (let y = 0; y < h; y++) {
+    if (mottle) mottle.rowInto(y, field);
+    const ri = rowIllum[y];
+    for (let x = 0; x < w; x++) amp[x] = (d.paper - (mottle ? d.mottle * (field[x] * 0.5 + 0.5) : 0)) * col[x] * ri;
+    const row = y * w;
+    if (patch) {
+      patch.rowInto(y, field);
+      for (let x = 0; x < w; x++) {
+        const strength = base - pamp * (field[x] * 0.5 + 0.5);
+        const v = amp[x] * (1 - ((255 - trans[row + x]) * strength) / 255);
+        out[row + x] = v < 0 ? 0 : (v + 0.5) | 0;
+      }
+    } else {
+      for (let x = 0; x < w; x++) out[row + x] = (amp[x] * lut[trans[row + x]] + 0.5) | 0;
+    }
+  }
+}
+
+/** Soft elliptical stains (coffee rings darker at the rim), multiplied into the image. */
+export function stainPass(img: Uint8Array, w: number, h: number, d: DefectPlan): void {
+  for (const s of d.stains) {
+    const y0 = Math.max(0, Math.floor(s.y - s.ry));
+    const y1 = Math.min(h - 1, Math.ceil(s.y + s.ry));
+    const x0 = Math.max(0, Math.floor(s.x - s.rx));
+    const x1 = Math.min(w - 1, Math.ceil(s.x + s.rx));
+    for (let y = y0; y <= y1; y++) {
+      const dy = (y + 0.5 - s.y) / s.ry;
+      for (let x = x0; x <= x1; x++) {
+        const dx = (x + 0.5 - s.x) / s.rx;
+        const r = Math.sqrt(dx * dx + dy * dy);
+        if (r >= 1) continue;
+        const k = s.ring ? 0.35 + 0.65 * Math.exp(-((r - 0.92) ** 2) / 0.004) : 1 - r * r;
+        const i = y * w + x;
+        img[i] = (img[i] * (1 - s.dark * k) + 0.5) | 0;
+      }
+    }
+  }
+}
+
+/** Crease lines: a dark line with a lighter band beside it. */
+export function foldPass(img: Uint8Array, w: number, h: number, d: DefectPlan): void {
+  for (const f of d.folds) {
+    for (let o = -6; o <= 6; o++) {
+      const k = o === 0 ? 1 - f.dark : o === 1 || o === -1 ? 1 - f.dark * 0.5 : 1 + 0.04 * Math.sign(o);
+      const p = Math.round(f.pos) + o;
+      if (f.vertical) {
+        if (p < 0 || p >= w) continue;
+        for (let y = 0; y < h; y++) img[y * w + p] = Math.min(255, img[y * w + p] * k + 0.5) | 0;
+      } else {
+        if (p < 0 || p >= h) continue;
+        for (let x = 0; x < w; x++) img[p * w + x] = Math.min(255, img[p * w + x] * k + 0.5) | 0;
+      }
+    }
+  }
+}
+
+/** Separable gaussian blur in place, integer weights summing to 256 (edges clamped). */
+export function blurPass(img: Uint8Array, w: number, h: number, sigma: number): void {
+  const r = Math.max(1, Math.ceil(sigma * 2));
+  const kf = Array.from({ length: 2 * r + 1 }, (_, i) => Math.exp(-((i - r) ** 2) / (2 * sigma * sigma)));
+  const sum = kf.reduce((a, b) => a + b, 0);
+  const k = Int32Array.from(kf, (v) => Math.round((v / sum) * 256));
+  k[r] += 256 - k.reduce((a, b) => a + b, 0);
+  // horizontal, row by row through a padded copy of the row
+  const line = new Uint8Array(w + 2 * r);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    line.set(img.subarray(row, row + w), r);
+    line.fill(img[row], 0, r);
+    line.fill(img[row + w - 1], r + w);
+    for (let x = 0; x < w; x++) {
+      let acc = 128;
+      for (let t = 0; t <= 2 * r; t++) acc += line[x + t] * k[t];
+      img[row + x] = acc >> 8;
+    }
+  }
+  // vertical, whole rows at a time from a copy (cache friendly)
+  const src = img.slice();
+  const acc = new Int32Array(w);
+  for (let y = 0; y < h; y++) {
+    acc.fill(128);
+    for (let t = 0; t <= 2 * r; t++) {
+      const sy = Math.min(h - 1, Math.max(0, y + t - r));
+      const kt = k[t];
+      const srow = sy * w;
+      for (let x = 0; x < w; x++) acc[x] += src[srow + x] * kt;
+    }
+    const row = y * w;
+    for (let x = 0; x < w; x++) img[row + x] = acc[x] >> 8;
+  }
+}

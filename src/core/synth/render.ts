@@ -1,0 +1,113 @@
+/**
+ * renderSample(seed, config, library) → a synthetic scanned log and its exact truth.
+ * Pure: no I/O, no clock, no Math.random — the same seed and config give the same bytes.
+ */
+import type { Layout } from '../calibration/layout.ts';
+import type { Raster } from '../raster.ts';
+import { resolveConfig, type SynthConfig } from './config.ts';
+import { planCurves, sampleGrid } from './curve-plan.ts';
+import { planDefects, type DefectPlan } from './defect-plan.ts';
+import { blurPass, foldPass, stainPass, tonePass } from './defects.ts';
+import { drawHeader, drawScaleBlock } from './draw-blocks.ts';
+import { drawCurves } from './draw-curves.ts';
+import { drawDepthLabels, drawGrids, drawPips } from './draw-grid.ts';
+import type { CurveLibrary } from './library.ts';
+import { planPage, type LogPlan } from './plan.ts';
+import { Rng } from './prng.ts';
+import { binarizePass, noisePass, skewPass, tornPass } from './scan-passes.ts';
+import { Sheet } from './sheet.ts';
+import { buildLayout, buildTruth, type SynthTruth } from './truth.ts';
+import { companyName, wellName } from './words.ts';
+
+export interface SynthSample {
+  seed: number;
+  /** the scan: 8-bit gray, skewed and degraded as planned (JPEG is left to the writer) */
+  image: Raster;
+  /** SegClass per pixel, aligned with `image` */
+  mask: Uint8Array;
+  truth: SynthTruth;
+  layout: Layout;
+  /** JPEG quality the writer should save the image with, or null for PNG */
+  jpegQuality: number | null;
+  /** what was drawn, for reports and the contact sheet */
+  info: { dpi: number; defects: string[]; curves: number; tracks: number };
+}
+
+export interface RenderOptions {
+  /** force the image height (px), e.g. for the bundled sample or the benchmark */
+  length?: number;
+  /** force the image width (px) */
+  width?: number;
+  /** replace the planned defects (e.g. NO_DEFECTS for tests) */
+  defects?: DefectPlan;
+}
+
+function defectNames(d: DefectPlan): string[] {
+  const names: string[] = [];
+  if (d.paper < 240 || d.mottle > 0) names.push('paper');
+  if (d.illum) names.push('illumination');
+  if (d.fade) names.push('fade');
+  if (d.stains.length) names.push('stains');
+  if (d.folds.length) names.push('folds');
+  if (d.blur > 0) names.push('blur');
+  if (d.skew !== 0) names.push('skew');
+  if (d.torn) names.push('torn');
+  if (d.noise > 0) names.push('noise');
+  if (d.saltPepper > 0) names.push('specks');
+  if (d.binarize !== null) names.push('1-bit');
+  if (d.jpeg !== null) names.push('jpeg');
+  return names;
+}
+
+/** Scan the ink sheet: photometric passes, then geometry (moving the mask too), then noise. */
+function scan(sheet: Sheet, d: DefectPlan, rng: Rng): { img: Uint8Array; mask: Uint8Array } {
+  const { width: w, height: h } = sheet;
+  let img: Uint8Array = new Uint8Array(w * h);
+  let mask: Uint8Array = sheet.mask;
+  tonePass(sheet.trans, img, w, h, d, rng.fork(1));
+  stainPass(img, w, h, d);
+  foldPass(img, w, h, d);
+  if (d.blur > 0) blurPass(img, w, h, d.blur);
+  if (d.skew !== 0) ({ img, mask } = skewPass(img, mask, w, h, d.skew, d.background));
+  tornPass(img, mask, w, h, d, rng.fork(2));
+  noisePass(img, w, h, d, rng.fork(3));
+  if (d.binarize !== null) binarizePass(img, d.binarize);
+  return { img, mask };
+}
+
+export function renderSample(seed: number, config: Partial<SynthConfig> = {}, library?: CurveLibrary, opts: RenderOptions = {}): SynthSample {
+  const cfg = resolveConfig(config);
+  const rng = new Rng(seed);
+  const pageCfg = opts.width ? { ...cfg, minWidth: opts.width, maxWidth: opts.width } : cfg;
+  const page = planPage(rng.fork(1), pageCfg, opts.length);
+  const grid = sampleGrid(page);
+  planCurves(rng.fork(2), page, grid, cfg.libraryRate, library);
+  const defects = opts.defects ?? planDefects(rng.fork(3), page.width, page.height, cfg.defectRate);
+  const plan: LogPlan = { ...page, defects };
+
+  const sheet = new Sheet(plan.width, plan.height);
+  const draw = rng.fork(4);
+  const gaps = drawDepthLabels(sheet, plan);
+  drawGrids(sheet, plan, gaps);
+  drawPips(sheet, plan, draw.fork(1));
+  drawHeader(sheet, plan, draw.fork(2));
+  if (plan.scaleTop) drawScaleBlock(sheet, plan, plan.scaleTop, draw.fork(3));
+  if (plan.scaleBottom) drawScaleBlock(sheet, plan, plan.scaleBottom, draw.fork(4));
+  const phases = Array.from({ length: 16 }, () => draw.float());
+  const drawn = drawCurves(sheet, plan, grid, phases);
+
+  const meta = rng.fork(5);
+  const well = { COMP: companyName(meta), WELL: wellName(meta) };
+  const layout = buildLayout(plan, grid, drawn, sheet.mask, meta, well);
+  const truth = buildTruth(plan, grid, drawn);
+  const { img, mask } = scan(sheet, defects, rng.fork(6));
+  return {
+    seed,
+    image: { width: plan.width, height: plan.height, channels: 1, data: img },
+    mask,
+    truth,
+    layout,
+    jpegQuality: defects.jpeg,
+    info: { dpi: plan.dpi, defects: defectNames(defects), curves: truth.curves.length, tracks: plan.tracks.length },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The geometric and final scanner passes: skew (image bilinear, mask nearest neighbour, both by
+ * the same inverse map), torn edge, sensor noise, dust specks and 1-bit binarisation.
+ */
+import type { Rng } from './prng.ts';
+import type { DefectPlan } from './defect-plan.ts';
+
+/**
+ * Rotate the content clockwise by `deg` about the image centre (W/2, H/2), keeping the size.
+ * Output pixel centre p' maps back to source p = c + R(−θ)(p' − c); outside the page shows
+ * `background` in the image and class 0 in the mask.
+ */
+export function skewPass(img: Uint8Array, mask: Uint8Array, w: number, h: number, deg: number, background: number): { img: Uint8Array; mask: Uint8Array } {
+  const outI = new Uint8Array(w * h);
+  const outM = new Uint8Array(w * h);
+  const th = (deg * Math.PI) / 180;
+  const cos = Math.cos(th);
+  const sin = Math.sin(th);
+  const cx = w / 2;
+  const cy = h / 2;
+  const bg = Math.round(background);
+  for (let y = 0; y < h; y++) {
+    const dy = y + 0.5 - cy;
+    const dx0 = 0.5 - cx;
+    // source position in pixel-index space (centre of pixel i at i + 0.5, hence − 0.5)
+    let sx = cx + cos * dx0 + sin * dy - 0.5;
+    let sy = cy - sin * dx0 + cos * dy - 0.5;
+    const row = y * w;
+    for (let x = 0; x < w; x++, sx += cos, sy -= sin) {
+      const ix = Math.floor(sx);
+      const iy = Math.floor(sy);
+      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
+        outI[row + x] = bg;
+        const nx = Math.round(sx);
+        const ny = Math.round(sy);
+        outM[row + x] = nx >= 0 && ny >= 0 && nx < w && ny < h ? mask[ny * w + nx] : 0;
+        continue;
+      }
+      const fx = sx - ix;
+      const fy = sy - iy;
+      const i = iy * w + ix;
+      const top = img[i] + (img[i + 1] - img[i]) * fx;
+      const bot = img[i + w] + (img[i + w + 1] - img[i + w]) * fx;
+      outI[row + x] = (top + (bot - top) * fy + 0.5) | 0;
+      outM[row + x] = mask[(fy < 0.5 ? iy : iy + 1) * w + (fx < 0.5 ? ix : ix + 1)];
+    }
+  }
+  return { img: outI, mask: outM };
+}
+
+/** A ragged torn edge on one side: beyond it there is no paper (background, class 0). */
+export function tornPass(img: Uint8Array, mask: Uint8Array, w: number, h: number, d: DefectPlan, rng: Rng): void {
+  if (!d.torn) return;
+  const bg = Math.round(d.background);
+  let edge = d.torn.depth * rng.range(0.3, 1);
+  let vel = 0;
+  for (let y = 0; y < h; y++) {
+    vel = vel * 0.9 + rng.normal() * 0.35;
+    edge = Math.min(d.torn.depth * 1.5, Math.max(1, edge + vel));
+    const e = Math.round(edge + (rng.chance(0.02) ? rng.range(0, 4) : 0));
+    const row = y * w;
+    const [a, b] = d.torn.side === 'left' ? [0, Math.min(w, e)] : [Math.max(0, w - e), w];
+    img.fill(bg, row + a, row + b);
+    mask.fill(0, row + a, row + b);
+  }
+}
+
+/** Gaussian sensor noise from a table (indexed by an inline xorshift) and dust specks / dropouts. */
+export function noisePass(img: Uint8Array, w: number, h: number, d: DefectPlan, rng: Rng): void {
+  if (d.noise > 0) {
+    const table = new Float32Array(4096);
+    for (let i = 0; i < table.length; i++) table[i] = rng.normal() * d.noise;
+    let s = rng.u32() | 1;
+    const n = w * h;
+    for (let i = 0; i < n; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      const v = img[i] + table[s & 4095];
+      img[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  }
+  if (d.saltPepper > 0) {
+    const count = Math.round(d.saltPepper * w * h);
+    for (let k = 0; k < count; k++) {
+      const x = rng.int(0, w - 2);
+      const y = rng.int(0, h - 2);
+      const v = rng.chance(0.7) ? rng.int(0, 80) : 255;
+      const big = rng.chance(0.3);
+      img[y * w + x] = v;
+      if (big) {
+        img[y * w + x + 1] = v;
+        img[(y + 1) * w + x] = v;
+      }
+    }
+  }
+}
+
+/** Global threshold to black/white, as a fax or G4 TIFF scan stores it. */
+export function binarizePass(img: Uint8Array, threshold: number): void {
+  const t = Math.round(threshold);
+  for (let i = 0; i < img.length; i++) img[i] = img[i] < t ? 0 : 255;
+}
