@@ -5,6 +5,7 @@
  */
 import { SegClass, type Segmentation } from '../../src/core/types.ts';
 import type { Raster } from '../../src/core/raster.ts';
+import type { CurveSpec } from '../../src/core/calibration/layout.ts';
 
 export interface Stroke {
   width?: number;
@@ -138,4 +139,9 @@ export function absentRows(x: Float64Array, from = 0, to = x.length): number {
   let n = 0;
   for (let r = from; r < to; r++) if (Number.isNaN(x[r])) n++;
   return n;
+}
+
+/** A curve of the layout with only what the tracer reads filled in. */
+export function curveSpec(mnemonic: string, seed: { x: number; y: number }, extra: Partial<CurveSpec> = {}): CurveSpec {
+  return { mnemonic, unit: '', scale: 'linear', left: 0, right: 100, seed, wrap: false, ...extra };
 }

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { traceCurves } from '../../src/core/trace/index.ts';
-import type { CurveSpec, TrackSpec } from '../../src/core/calibration/layout.ts';
+import type { TrackSpec } from '../../src/core/calibration/layout.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet, absentRows, maxError, meanError } from './fixtures.ts';
-
-export function curveSpec(mnemonic: string, seed: { x: number; y: number }, extra: Partial<CurveSpec> = {}): CurveSpec {
-  return { mnemonic, unit: '', scale: 'linear', left: 0, right: 100, seed, wrap: false, ...extra };
-}
+import { Sheet, absentRows, curveSpec, maxError, meanError } from './fixtures.ts';
 
 /** A track 20..220 with vertical grid lines every 20 px and horizontal lines every 25 rows. */
 function gridSheet(height: number): Sheet {

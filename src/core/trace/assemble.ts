@@ -4,7 +4,7 @@
  * is kept when curve ink meets it at both ends (a flat stretch on a grid line), else it is absent.
  */
 import type { TracedCurve } from '../types.ts';
-import { isWide, type RunTable } from './runs.ts';
+import type { RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import type { TraceOptions } from './options.ts';
 
@@ -15,8 +15,6 @@ const BRIDGED = 2;
 export interface AssembleInput {
   table: RunTable;
   path: DpPath;
-  /** how many other curves' paths hold each run (for merged runs at crossings) */
-  othersOnRun: (run: number) => number;
   wrap: WrapSpan | null;
   track: number;
   curve: number;
@@ -43,14 +41,6 @@ function dropUnboundedGridStretches(t: RunTable, path: DpPath): void {
   }
 }
 
-/** Unwrapped x on a run row: the run's weighted centre, or the path's own prediction inside a shared merged run. */
-function runX(a: AssembleInput, r: number, span: number): number {
-  const { table: t, path } = a;
-  const j = path.run[r];
-  if (isWide(t, j) && a.othersOnRun(j) > 0) return path.pos[r];
-  return t.centre[j] + path.cycle[r] * span;
-}
-
 export function assembleCurve(a: AssembleInput): TracedCurve {
   const { table: t, path, wrap, options: o } = a;
   dropUnboundedGridStretches(t, path);
@@ -60,8 +50,10 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
   const conf = new Float32Array(n);
   for (let r = 0; r < n; r++) {
     if (path.kind[r] !== ON_RUN) continue;
-    u[r] = runX(a, r, span);
-    conf[r] = Math.exp(-Math.max(0, path.step[r]) / o.confidenceScale);
+    u[r] = t.centre[path.run[r]] + path.cycle[r] * span;
+    // the model's probability, discounted by what the tracker paid beyond it (jumps, style, sharing)
+    const p = t.prob[path.run[r]];
+    conf[r] = p * Math.exp(-Math.max(0, path.step[r] - o.wProb * (1 - p)) / o.confidenceScale);
   }
   fillBridges(path, u, conf);
   const x = new Float64Array(n).fill(NaN);

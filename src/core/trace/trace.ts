@@ -11,6 +11,7 @@ import { extractRuns, isWide, type RunTable } from './runs.ts';
 import { traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace, runDp, type DpPath, type WrapSpan } from './viterbi.ts';
 import { assembleCurve } from './assemble.ts';
+import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
 export class TraceError extends Error {
@@ -85,19 +86,21 @@ export function traceTrack(
     let changed = false;
     track.curves.forEach((c, k) => {
       if (paths[k]) addClaims(claims, paths[k]!, -1);
-      const emit = withSharePenalty(table, bases[k], claims, o);
-      const path = traceOne(table, ws, emit, seeds[k], wrapSpan(track, c), o);
+      const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
+      const path = traceOne(table, ws, emit, noBridge, seeds[k], wrapSpan(track, c), o);
       if (!paths[k] || !samePath(paths[k]!, path)) changed = true;
       paths[k] = path;
       addClaims(claims, path, +1);
     });
     if (!changed) break;
   }
-  return track.curves.map((c, k) => {
-    const own = paths[k]!;
-    const othersOnRun = (run: number) => claims[run] - (own.run[table.row[run]] === run ? 1 : 0);
-    return assembleCurve({ table, path: own, othersOnRun, wrap: wrapSpan(track, c), track: t, curve: k, options: o });
+  const done = track.curves.map((c, k) => {
+    const wrap = wrapSpan(track, c);
+    return { path: paths[k]!, wrap, curve: assembleCurve({ table, path: paths[k]!, wrap, track: t, curve: k, options: o }) };
   });
+  separateMergedRuns(table, done);
+  fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
+  return done.map((d) => d.curve);
 }
 
 function wrapSpan(track: TrackSpec, c: CurveSpec): WrapSpan | null {
@@ -144,20 +147,27 @@ function baseEmission(table: RunTable, c: CurveSpec, o: TraceOptions): Float32Ar
   return e;
 }
 
-function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Array, o: TraceOptions): Float32Array {
-  const e = base.slice();
+/** Adds the cost of sharing a run another curve holds; narrow shared runs may not start a bridge. */
+function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Array, o: TraceOptions) {
+  const emit = base.slice();
+  const noBridge = new Uint8Array(table.count);
   for (let j = 0; j < table.count; j++) {
-    if (claims[j] > 0) e[j] += claims[j] * (isWide(table, j) ? o.shareWide : o.shareNarrow);
+    if (claims[j] === 0) continue;
+    const wide = isWide(table, j);
+    emit[j] += claims[j] * (wide ? o.shareWide : o.shareNarrow);
+    noBridge[j] = wide ? 0 : 1;
   }
-  return e;
+  return { emit, noBridge };
 }
 
 /** Down from the seed, then up from the same seed run; one path over all rows. */
-function traceOne(table: RunTable, ws: DpWorkspace, emit: Float32Array, seed: number, wrap: WrapSpan | null, o: TraceOptions): DpPath {
+function traceOne(
+  table: RunTable, ws: DpWorkspace, emit: Float32Array, noBridge: Uint8Array, seed: number, wrap: WrapSpan | null, o: TraceOptions,
+): DpPath {
   const seedRow = table.row[seed];
   const init = [{ run: seed, cost: 0 }];
-  const down = runDp({ table, emit, start: seedRow, end: table.rows - 1, init, wrap, options: o }, ws);
-  const up = runDp({ table, emit, start: seedRow, end: 0, init, wrap, options: o }, ws);
+  const down = runDp({ table, emit, noBridge, start: seedRow, end: table.rows - 1, init, wrap, options: o }, ws);
+  const up = runDp({ table, emit, noBridge, start: seedRow, end: 0, init, wrap, options: o }, ws);
   // up covers rows 0..seedRow, down covers seedRow..rows-1
   const join = <T extends Int32Array | Uint8Array | Float64Array | Int8Array | Float32Array>(a: T, b: T, out: T): T => {
     out.set(a.subarray(0, seedRow));

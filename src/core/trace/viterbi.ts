@@ -19,6 +19,11 @@ export interface DpInput {
   table: RunTable;
   /** emission cost per run for this curve; Infinity forbids a run */
   emit: Float32Array;
+  /**
+   * 1 = runs no bridge may leave: narrow runs another curve holds. Otherwise a curve whose ink has
+   * ended could hop along its neighbour, one landing every maxBridgeRows, instead of being absent.
+   */
+  noBridge?: Uint8Array;
   /** table rows to cover: from `start` (holding the initial states) to `end` inclusive, either direction */
   start: number;
   end: number;
@@ -94,6 +99,11 @@ export class DpWorkspace {
   }
 }
 
+/** Free sideways drift (px) after a k-row step: the slope may change during a bridge, a little. */
+function bridgeDrift(k: number): number {
+  return k === 1 ? 0 : Math.min(0.1 * k * k, 0.5 * k);
+}
+
 function distToInterval(x: number, lo: number, hi: number): number {
   return x < lo ? lo - x : x > hi ? x - hi : 0;
 }
@@ -140,7 +150,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   for (let r = start + dir; dir > 0 ? r <= end : r >= end; r += dir) {
     cur.n = 0;
     stepRuns(t, r, prev, lost, cur, emit, wrap, span, o, w);
-    stepBridged(r, prev, cur, o, w, tmp);
+    stepBridged(r, prev, cur, o, w, tmp, input.noBridge);
     lost = stepLost(r, prev, lost, o, w);
     [prev, cur] = [cur, prev];
   }
@@ -170,7 +180,7 @@ function stepRuns(
         const hi = t.right[j] + 1 + c * span;
         const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
         const pd = distToInterval(pred, lo, hi);
-        const jd = Math.max(0, Math.min(gap, pd) - (k - 1));
+        const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
         const cost = prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx)
           + (c !== prev.cycle[s] ? o.wWrap : 0);
         if (cost < best) { best = cost; bestS = s; bestCycle = c; bestPred = pred; }
@@ -212,10 +222,13 @@ function stepRuns(
  * the cheapest ones, one per predicted position (a curve bridging from rows 147, 148 … is one option,
  * not many), with separate room for chains that leave a grid-only run (they may not live as long).
  */
-function stepBridged(r: number, prev: States, cur: States, o: TraceOptions, w: DpWorkspace, tmp: BridgeScratch): void {
+function stepBridged(
+  r: number, prev: States, cur: States, o: TraceOptions, w: DpWorkspace, tmp: BridgeScratch, noBridge?: Uint8Array,
+): void {
   let n = 0;
   for (let s = 0; s < prev.n; s++) {
     if (prev.age[s] + 1 > (prev.grid[s] ? o.maxGridBridgeRows : o.maxBridgeRows)) continue;
+    if (noBridge && prev.age[s] === 0 && noBridge[prev.id[s]]) continue;
     tmp.order[n++] = s;
   }
   const order = tmp.order.subarray(0, n).sort((a, b) => prev.cost[a] + prev.skip[a] - prev.cost[b] - prev.skip[b]);
