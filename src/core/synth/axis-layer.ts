@@ -57,8 +57,9 @@ export function inkAxisLayer(sheet: Sheet, vlines: VLine[], hlines: HLine[], y0:
       for (let j = 0; j < cols.length; j++) {
         const i = cols[j];
         const c = vcov[i];
-        trans[row + i] = (trans[row + i] * mult[c] + 32768) >>> 16;
-        if (c >= 128) mask[row + i] = cls;
+        const t = (trans[row + i] * mult[c] + 32768) >>> 16;
+        trans[row + i] = t;
+        if (c >= 128 || (t < 128 && mask[row + i] === 0)) mask[row + i] = cls;
       }
       continue;
     }
@@ -84,8 +85,9 @@ export function inkAxisLayer(sheet: Sheet, vlines: VLine[], hlines: HLine[], y0:
     for (let i = lo; i <= hi; i++) {
       const c = rowCov[i];
       if (c === 0) continue;
-      trans[row + i] = (trans[row + i] * mult[c] + 32768) >>> 16;
-      if (c >= 128) mask[row + i] = cls;
+      const t = (trans[row + i] * mult[c] + 32768) >>> 16;
+      trans[row + i] = t;
+      if (c >= 128 || (t < 128 && mask[row + i] === 0)) mask[row + i] = cls; // as Sheet.commit
       rowCov[i] = 0;
     }
   }

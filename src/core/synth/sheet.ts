@@ -114,7 +114,8 @@ export class Sheet {
 
   /**
    * Apply the scratch as ink: transmittance ×= 1 − coverage·darkness (darkness 0..1), and label
-   * pixels with coverage ≥ 0.5 as `cls` (later layers win). Clears the scratch.
+   * pixels with coverage ≥ 0.5 as `cls` (later layers win); a paper pixel that this layer's fringe
+   * makes darker than half (over an earlier layer's fringe) is labelled too. Clears the scratch.
    */
   commit(darkness: number, cls: number): void {
     const { cov, trans, mask, width } = this;
@@ -130,8 +131,10 @@ export class Sheet {
       for (let i = row + lo; i <= row + hi; i++) {
         const c = cov[i];
         if (c === 0) continue;
-        trans[i] = (trans[i] * mult[c] + 32768) >>> 16;
-        if (c >= 128) mask[i] = cls;
+        const t = (trans[i] * mult[c] + 32768) >>> 16;
+        trans[i] = t;
+        // ≥ half covered by this layer, or made more than half dark by it on top of earlier fringes
+        if (c >= 128 || (t < 128 && mask[i] === 0)) mask[i] = cls;
         cov[i] = 0;
       }
       this.rowMin[y] = width;

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { depthMap, parseLayout, valueMap } from '../../src/core/calibration';
+import { SegClass } from '../../src/core/types';
+import { resolveConfig } from '../../src/core/synth/config';
+import { NO_DEFECTS } from '../../src/core/synth/defect-plan';
+import { renderSample, type SynthSample } from '../../src/core/synth/render';
+
+// Short pages keep each render well under a second; seeds are fixed so failures reproduce.
+const SHORT = { minLen: 1600, maxLen: 2400 };
+const SEEDS = [1, 2, 3, 4, 5, 6];
+
+function hashOf(s: SynthSample): string {
+  const h = createHash('sha256');
+  h.update(s.image.data);
+  h.update(s.mask);
+  h.update(JSON.stringify(s.truth));
+  h.update(JSON.stringify(s.layout));
+  return h.digest('hex');
+}
+
+const clean = new Map<number, SynthSample>();
+function cleanRender(seed: number): SynthSample {
+  let s = clean.get(seed);
+  if (!s) {
+    s = renderSample(seed, SHORT, undefined, { defects: NO_DEFECTS });
+    clean.set(seed, s);
+  }
+  return s;
+}
+
+describe('renderSample determinism', () => {
+  it('gives the same bytes for the same seed and config', () => {
+    expect(hashOf(renderSample(42, SHORT))).toBe(hashOf(renderSample(42, SHORT)));
+  });
+
+  it('gives different pages for different seeds', () => {
+    expect(hashOf(renderSample(42, SHORT))).not.toBe(hashOf(renderSample(43, SHORT)));
+  });
+});
+
+describe('masks align with the image (defect-free renders)', () => {
+  it.each(SEEDS)('every curve-ink pixel is dark (seed %i)', (seed) => {
+    const s = cleanRender(seed);
+    let curve = 0;
+    let light = 0;
+    for (let i = 0; i < s.mask.length; i++) {
+      if (s.mask[i] !== SegClass.SolidCurve && s.mask[i] !== SegClass.BrokenCurve) continue;
+      curve++;
+      if (s.image.data[i] > 190) light++;
+    }
+    expect(curve).toBeGreaterThan(500);
+    expect(light).toBe(0);
+  });
+
+  it.each(SEEDS)('paper pixels are bare paper (seed %i)', (seed) => {
+    const s = cleanRender(seed);
+    let inked = 0;
+    for (let i = 0; i < s.mask.length; i++) if (s.mask[i] === SegClass.Paper && s.image.data[i] < 128) inked++;
+    // only anti-aliased fringes (< 50 % coverage) may be inked and unlabelled, never solid ink
+    expect(inked).toBe(0);
+  });
+});
+
+describe('truth and layout', () => {
+  it.each(SEEDS)('layout parses and validates (seed %i)', (seed) => {
+    const s = cleanRender(seed);
+    const parsed = parseLayout(JSON.parse(JSON.stringify(s.layout)));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+  });
+
+  it.each(SEEDS)('truth curves re-rendered through the layout land on curve ink (seed %i)', (seed) => {
+    const s = cleanRender(seed);
+    const dm = depthMap(s.layout.depth);
+    let solidPoints = 0;
+    let brokenPoints = 0;
+    let brokenHits = 0;
+    for (const c of s.truth.curves) {
+      const track = s.layout.tracks[c.track];
+      const vm = valueMap(track.curves[c.curve], track);
+      c.value.forEach((v, k) => {
+        if (v === null) return;
+        const y = Math.floor(dm.yAt(c.depth[k]));
+        const x = Math.floor(vm.xAt(v).x);
+        const cls = s.mask[y * s.image.width + x];
+        if (c.style === 'solid') {
+          solidPoints++;
+          expect([SegClass.SolidCurve, SegClass.BrokenCurve], `${c.mnemonic} at depth ${c.depth[k]}`).toContain(cls);
+        } else {
+          brokenPoints++;
+          if (cls === SegClass.SolidCurve || cls === SegClass.BrokenCurve) brokenHits++;
+        }
+      });
+    }
+    expect(solidPoints + brokenPoints).toBeGreaterThan(100);
+    // dashes cover at least a third of the length of a broken curve
+    if (brokenPoints > 50) expect(brokenHits / brokenPoints).toBeGreaterThan(0.3);
+  });
+
+  it.each(SEEDS)('each seed pixel is on ink of its own curve class (seed %i)', (seed) => {
+    const s = cleanRender(seed);
+    for (const t of s.layout.tracks) {
+      for (const c of t.curves) {
+        const cls = s.mask[Math.floor(c.seed.y) * s.image.width + Math.floor(c.seed.x)];
+        expect(cls, `${c.mnemonic} seed`).toBe(c.style === 'broken' ? SegClass.BrokenCurve : SegClass.SolidCurve);
+      }
+    }
+  });
+});
+
+describe('skewed scans', () => {
+  it('keeps the mask on the ink after skew, and records the angle as the layout deskew', () => {
+    const s = renderSample(7, SHORT, undefined, { defects: { ...NO_DEFECTS, skew: 1.2 } });
+    expect(s.layout.deskew).toBe(1.2);
+    let curve = 0;
+    let dark = 0;
+    for (let i = 0; i < s.mask.length; i++) {
+      if (s.mask[i] !== SegClass.SolidCurve && s.mask[i] !== SegClass.BrokenCurve) continue;
+      curve++;
+      if (s.image.data[i] < 200) dark++;
+    }
+    // nearest-neighbour mask vs bilinear image: a few edge pixels may differ, never a shifted curve
+    expect(dark / curve).toBeGreaterThan(0.97);
+  });
+});
+
+describe('config', () => {
+  it('names the bad field', () => {
+    expect(() => resolveConfig({ minLen: 5000, maxLen: 4000 })).toThrow(/maxLen/);
+    expect(() => resolveConfig({ defectRate: 2 })).toThrow(/defectRate/);
+  });
+});
