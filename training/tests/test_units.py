@@ -1,0 +1,121 @@
+"""Model cost counting, metrics, losses, LR schedule and tile stitching."""
+import math
+import unittest
+from unittest import mock
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+import helpers  # noqa: F401  (puts training/ on sys.path)
+from twtrain import losses, metrics
+from twtrain.config import DEFAULTS, load_config, multiple_of
+from twtrain.evaluate import axis_plan, predict_scan
+from twtrain.model import UNet, macs_per_pixel
+from twtrain.trainer import lr_factor
+
+
+class Macs(unittest.TestCase):
+    def test_counts_plain_depthwise_and_strided_convs(self):
+        model = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1),             # 1*4*9 per px
+                              nn.Conv2d(4, 4, 3, padding=1, groups=4),   # 4*9 per px
+                              nn.Conv2d(4, 8, 1, stride=2))              # 4*8 per output px = 8 per input px
+        self.assertAlmostEqual(macs_per_pixel(model, size=32), 36 + 36 + 8)
+
+    def test_transposed_conv_counts_its_scatter(self):
+        model = nn.ConvTranspose2d(4, 2, 2, stride=2)   # each input px: 4 ch * 2*2 * 2 out ch = 32
+        # input here has 1 channel in the counter's dummy, so wrap: 1 -> 4 (4*1 per px) then transpose
+        model = nn.Sequential(nn.Conv2d(1, 4, 1), model)
+        self.assertAlmostEqual(macs_per_pixel(model, size=16), 4 + 32)
+
+    def test_unet_output_shape_and_multiple(self):
+        cfg = {**DEFAULTS["model"], "widths": [8, 12, 16], "stem": 4}
+        net = UNet(cfg, 5).eval()
+        self.assertEqual(tuple(net(torch.rand(2, 1, 48, 80)).shape), (2, 5, 48, 80))
+        half = UNet({**cfg, "inputScale": 2}, 2).eval()
+        self.assertEqual(tuple(half(torch.rand(1, 1, 64, 32)).shape), (1, 2, 64, 32))
+
+
+class Metrics(unittest.TestCase):
+    def test_scores_from_a_hand_counted_example(self):
+        target = torch.tensor([0, 0, 1, 2, 3, 3])
+        pred = torch.tensor([0, 1, 1, 3, 3, 0])
+        cm = metrics.confusion(pred, target, 5)
+        out = metrics.summarize(cm, ["p", "g", "s", "b", "t"], [2, 3], 1)
+        self.assertAlmostEqual(out["perClass"]["g"]["iou"], 1 / 2)       # tp 1, fp 1
+        self.assertAlmostEqual(out["perClass"]["b"]["precision"], 1 / 2)  # pred b: 2 px, 1 right
+        self.assertAlmostEqual(out["perClass"]["b"]["recall"], 1 / 2)
+        self.assertEqual(out["perClass"]["s"]["iou"], 0.0)                 # s predicted as b
+        self.assertAlmostEqual(out["curveIoU"], 2 / 3)                     # s+b merged: tp 2, fn 1
+        self.assertIsNone(out["perClass"]["t"]["iou"])                     # absent everywhere
+        self.assertAlmostEqual(out["perClass"]["g"]["dice"], 2 / 3)
+
+
+class Losses(unittest.TestCase):
+    def test_region_losses_near_zero_for_a_confident_right_answer(self):
+        target = torch.randint(0, 3, (2, 8, 8))
+        logits = torch.nn.functional.one_hot(target, 3).permute(0, 3, 1, 2).float() * 30
+        self.assertLess(losses.dice_loss(logits, target, [1, 2]).item(), 1e-3)
+        self.assertLess(losses.tversky_loss(logits, target, [1, 2], 0.3, 0.7).item(), 1e-3)
+
+    def test_tversky_with_equal_weights_is_dice(self):
+        logits, target = torch.randn(2, 3, 8, 8), torch.randint(0, 3, (2, 8, 8))
+        with mock.patch.object(losses, "EPS", 0.0):   # the smoothing terms differ by design
+            self.assertAlmostEqual(losses.tversky_loss(logits, target, [1, 2], 0.5, 0.5).item(),
+                                   losses.dice_loss(logits, target, [1, 2]).item(), places=6)
+
+    def test_focal_with_gamma_zero_is_cross_entropy(self):
+        logits, target = torch.randn(2, 3, 8, 8), torch.randint(0, 3, (2, 8, 8))
+        self.assertAlmostEqual(losses.focal_loss(logits, target, 0.0).item(),
+                               torch.nn.functional.cross_entropy(logits, target).item(), places=5)
+
+
+class Schedule(unittest.TestCase):
+    def test_warmup_then_cosine_to_the_floor(self):
+        cfg = {"train": {**DEFAULTS["train"], "epochs": 2, "stepsPerEpoch": 50, "warmupSteps": 10,
+                         "lr": 0.01, "minLr": 0.0001}}
+        f = lr_factor(cfg)
+        self.assertAlmostEqual(f(0), 0.1)
+        self.assertAlmostEqual(f(9), 1.0)
+        self.assertAlmostEqual(f(10), 1.0)
+        self.assertAlmostEqual(f(100), 0.01)
+        self.assertTrue(all(f(s) >= f(s + 1) for s in range(10, 100)))
+
+
+class Tiling(unittest.TestCase):
+    def test_axis_plan_covers_every_pixel_once(self):
+        for length, tile, overlap in ((512, 512, 64), (1000, 512, 64), (2000, 512, 64), (513, 256, 32)):
+            covered = np.zeros(length, int)
+            for start, lo, hi in axis_plan(length, tile, overlap):
+                self.assertTrue(start <= lo < hi <= start + tile)
+                covered[lo:hi] += 1
+            self.assertTrue((covered == 1).all(), (length, tile, overlap))
+
+    def test_tiled_prediction_equals_whole_image_for_a_pointwise_model(self):
+        torch.manual_seed(0)
+        model = nn.Conv2d(1, 5, 1).eval()   # receptive field 1 px: tiling must not change anything
+        image = np.random.default_rng(0).integers(0, 256, (300, 170)).astype(np.uint8)
+        whole = model(torch.from_numpy(image.astype(np.float32) / 255)[None, None]).argmax(1)[0].numpy()
+        tiled = predict_scan(model, image, tile=128, overlap=32, multiple=16)
+        np.testing.assert_array_equal(tiled, whole)
+
+
+class Configs(unittest.TestCase):
+    def test_shipped_configs_load_and_crops_fit_the_model(self):
+        for name in ("smoke", "multiclass", "binary"):
+            cfg = load_config(helpers.TRAINING / "configs" / f"{name}.json")
+            for size in cfg["train"]["cropSizes"]:
+                self.assertEqual(size % multiple_of(cfg), 0)
+
+    def test_unknown_key_is_named(self):
+        import tempfile
+        from twtrain.config import ConfigError
+        with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+            f.write('{"name": "x", "dataset": {"dir": "d"}, "train": {"epoch": 3}}')
+            f.flush()
+            with self.assertRaisesRegex(ConfigError, "unknown config key 'train.epoch'"):
+                load_config(f.name)
+
+
+if __name__ == "__main__":
+    unittest.main()

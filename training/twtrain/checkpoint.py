@@ -1,0 +1,60 @@
+"""Full training state per epoch, written atomically (temp file + rename: a process killed while
+saving leaves the previous checkpoint intact), and found again for automatic resume."""
+import os
+import random
+from pathlib import Path
+
+import numpy as np
+import torch
+
+KEEP = 2   # epoch checkpoints kept besides best.pt
+
+
+def rng_states(sampler):
+    return {"torch": torch.get_rng_state(), "numpy": np.random.get_state(),
+            "python": random.getstate(), "sampler": sampler.state()}
+
+
+def restore_rng(states, sampler):
+    torch.set_rng_state(states["torch"])
+    np.random.set_state(states["numpy"])
+    random.setstate(states["python"])
+    sampler.set_state(states["sampler"])
+
+
+def atomic_save(obj, path):
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def atomic_write_text(path, text):
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def save_epoch(ckpt_dir, state):
+    ckpt_dir = Path(ckpt_dir)
+    ckpt_dir.mkdir(parents=True, exist_ok=True)
+    atomic_save(state, ckpt_dir / f"epoch-{state['epoch']:04d}.pt")
+    for old in epoch_files(ckpt_dir)[:-KEEP]:
+        old.unlink()
+
+
+def epoch_files(ckpt_dir):
+    return sorted(Path(ckpt_dir).glob("epoch-[0-9][0-9][0-9][0-9].pt"))
+
+
+def load_latest(ckpt_dir):
+    """The newest readable epoch checkpoint, or None when the run has not finished an epoch yet."""
+    for path in reversed(epoch_files(ckpt_dir)):
+        try:
+            return torch.load(path, map_location="cpu"), path
+        except Exception as e:  # a damaged file: fall back to the one before, say so
+            print(f"warning: cannot read checkpoint {path} ({e}); trying the previous one", flush=True)
+    return None, None
