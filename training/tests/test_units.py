@@ -10,7 +10,7 @@ import torch.nn as nn
 import helpers  # noqa: F401  (puts training/ on sys.path)
 from twtrain import losses, metrics
 from twtrain.config import DEFAULTS, load_config, multiple_of
-from twtrain.evaluate import axis_plan, predict_scan
+from twtrain.evaluate import plan_axis, predict_scan, reflect_index
 from twtrain.model import UNet, macs_per_pixel
 from twtrain.trainer import lr_factor
 
@@ -83,13 +83,22 @@ class Schedule(unittest.TestCase):
 
 
 class Tiling(unittest.TestCase):
-    def test_axis_plan_covers_every_pixel_once(self):
-        for length, tile, overlap in ((512, 512, 64), (1000, 512, 64), (2000, 512, 64), (513, 256, 32)):
+    def test_plan_matches_the_engine_plan(self):
+        # planAxis(0, 1000, {size 512, overlap 64, multipleOf 16}) in src/ml/tiling.ts
+        self.assertEqual(plan_axis(0, 1000, 512, 64, 16),
+                         [(0, 336, -64, 400), (336, 672, 272, 736), (672, 1000, 608, 1072)])
+
+    def test_cores_cover_every_pixel_once_with_full_context(self):
+        for length, tile, overlap, m in ((512, 512, 64, 16), (1000, 512, 64, 16), (70, 512, 64, 16),
+                                         (2000, 256, 32, 32)):
             covered = np.zeros(length, int)
-            for start, lo, hi in axis_plan(length, tile, overlap):
-                self.assertTrue(start <= lo < hi <= start + tile)
-                covered[lo:hi] += 1
+            for cs, ce, s, e in plan_axis(0, length, tile, overlap, m):
+                self.assertTrue(s <= cs - overlap and ce + overlap <= e and (e - s) % m == 0 and e - s <= tile)
+                covered[cs:ce] += 1
             self.assertTrue((covered == 1).all(), (length, tile, overlap))
+
+    def test_mirroring_does_not_repeat_the_edge(self):
+        np.testing.assert_array_equal(reflect_index(np.arange(-3, 7), 4), [3, 2, 1, 0, 1, 2, 3, 2, 1, 0])
 
     def test_tiled_prediction_equals_whole_image_for_a_pointwise_model(self):
         torch.manual_seed(0)

@@ -110,7 +110,9 @@ def _check(cfg):
     mult = multiple_of(cfg)
     for c in cfg["train"]["cropSizes"] + [cfg["val"]["cropSize"], cfg["val"]["tile"]]:
         need(c % mult == 0, f"crop/tile size {c} is not a multiple of {mult} (2^levels x inputScale)")
-    need(cfg["val"]["overlap"] % 2 == 0 and cfg["val"]["overlap"] < cfg["val"]["tile"], "val.overlap must be even and < tile")
+    v = cfg["val"]
+    need(v["overlap"] % mult == 0 and v["tile"] - 2 * v["overlap"] >= mult,   # as src/ml/tiling.ts checkSpec
+         f"val.overlap {v['overlap']} must be a multiple of {mult} leaving a core inside tile {v['tile']}")
     need(cfg["earlyStopping"]["monitor"] in MONITORS, f"earlyStopping.monitor must be one of {MONITORS}")
     need(cfg["earlyStopping"]["monitor"] != "gridIoU" or cfg["task"] == "multiclass", "gridIoU needs the multiclass task")
     need(cfg["train"]["schedule"] in ("cosine", "constant"), "train.schedule must be cosine|constant")

@@ -1,6 +1,6 @@
-"""Whole-scan evaluation the way the app segments: overlapping tiles (val.tile, val.overlap), each
-output pixel taken from the tile where it is farthest from a tile edge (cut in the middle of each
-overlap), scans smaller than a tile padded with white paper."""
+"""Whole-scan evaluation the way the app segments (src/ml/tiling.ts, ported): each tile owns a core of
+at most tile - 2*overlap px and sees `overlap` px of context on every side, input windows start on
+multiples of the model's size multiple, and pixels outside the scan are mirrored (no edge repeat)."""
 import time
 
 import numpy as np
@@ -10,41 +10,55 @@ from .config import multiple_of, task_info
 from .metrics import confusion, summarize
 
 
-def axis_plan(length, tile, overlap):
-    """[(start, keep_from, keep_to)] along one axis: the tile at `start` supplies pixels
-    keep_from..keep_to (absolute px). length >= tile here (smaller scans are padded first)."""
-    stride = tile - overlap
-    starts = list(range(0, length - tile + 1, stride))
-    if starts[-1] + tile < length:
-        starts.append(length - tile)
-    plan = []
-    for i, s in enumerate(starts):
-        lo = 0 if i == 0 else (s + starts[i - 1] + tile) // 2
-        hi = length if i == len(starts) - 1 else (starts[i + 1] + s + tile) // 2
-        plan.append((s, lo, hi))
-    return plan
+def round_up(v, m):
+    return -(-v // m) * m
+
+
+def plan_axis(start, end, size, overlap, m):
+    """[(core_start, core_end, input_start, input_end)] px, as planAxis in src/ml/tiling.ts: equal
+    cores (a multiple of m, at most size - 2*overlap), inputs = core + overlap each side, rounded up."""
+    length = end - start
+    if length <= 0:
+        return []
+    max_core = size - 2 * overlap
+    n0 = -(-length // max_core)
+    core = round_up(-(-length // n0), m)
+    tiles = []
+    for s in range(start, end, core):
+        e = min(end, s + core)
+        tiles.append((s, e, s - overlap, s - overlap + round_up(e - s + 2 * overlap, m)))
+    return tiles
+
+
+def reflect_index(i, n):
+    """Mirror without repeating the edge pixel (... 2 1 | 0 1 2 ... n-1 | n-2 ...), vectorised."""
+    if n == 1:
+        return np.zeros_like(i)
+    period = 2 * (n - 1)
+    r = np.mod(i, period)
+    return np.where(r < n, r, period - r)
 
 
 def predict_scan(model, image, tile, overlap, multiple, batch=4):
-    """image uint8 HxW -> argmax class map uint8 HxW, model in eval mode, tiles batched."""
+    """image uint8 HxW -> argmax class map uint8 HxW; model in eval mode; same-shape tiles batched."""
     h, w = image.shape
-    # a side shorter than a tile becomes one tile, padded up to the model's size multiple
-    ph = h if h >= tile else -(-h // multiple) * multiple
-    pw = w if w >= tile else -(-w // multiple) * multiple
-    padded = np.full((ph, pw), 255, np.uint8)
-    padded[:h, :w] = image
-    th, tw = min(tile, ph), min(tile, pw)
-    rows, cols = axis_plan(ph, th, overlap if th == tile else 0), axis_plan(pw, tw, overlap if tw == tile else 0)
-    jobs = [(r, c) for r in rows for c in cols]
-    out = np.zeros((ph, pw), np.uint8)
+    rows, cols = plan_axis(0, h, tile, overlap, multiple), plan_axis(0, w, tile, overlap, multiple)
+    groups = {}
+    for r in rows:
+        for c in cols:
+            groups.setdefault((r[3] - r[2], c[3] - c[2]), []).append((r, c))
+    out = np.zeros((h, w), np.uint8)
     with torch.no_grad():
-        for i in range(0, len(jobs), batch):
-            chunk = jobs[i:i + batch]
-            x = np.stack([padded[r[0]:r[0] + th, c[0]:c[0] + tw] for r, c in chunk]).astype(np.float32) / 255.0
-            pred = model(torch.from_numpy(x)[:, None]).argmax(1).numpy().astype(np.uint8)
-            for (r, c), p in zip(chunk, pred):
-                out[r[1]:r[2], c[1]:c[2]] = p[r[1] - r[0]:r[2] - r[0], c[1] - c[0]:c[2] - c[0]]
-    return out[:h, :w]
+        for jobs in groups.values():
+            for i in range(0, len(jobs), batch):
+                chunk = jobs[i:i + batch]
+                x = np.stack([image[np.ix_(reflect_index(np.arange(r[2], r[3]), h),
+                                           reflect_index(np.arange(c[2], c[3]), w))] for r, c in chunk])
+                x = torch.from_numpy(x.astype(np.float32) / 255.0)[:, None]
+                pred = model(x).argmax(1).numpy().astype(np.uint8)
+                for (r, c), p in zip(chunk, pred):
+                    out[r[0]:r[1], c[0]:c[1]] = p[r[0] - r[2]:r[1] - r[2], c[0] - c[2]:c[1] - c[2]]
+    return out
 
 
 def evaluate_scans(model, store, val_ids, cfg):
@@ -62,5 +76,6 @@ def evaluate_scans(model, store, val_ids, cfg):
         print(f"evaluate: scan {k + 1}/{len(ids)} ({sid}, {image.shape[1]}x{image.shape[0]})", flush=True)
     out = summarize(cm, info["classes"], info["curveClasses"], info["gridClass"])
     out.update({"scans": len(ids), "tile": cfg["val"]["tile"], "overlap": cfg["val"]["overlap"],
-                "seconds": time.time() - t0, "confusion": cm.tolist()})
+                "stitching": "src/ml/tiling.ts plan, mirrored edges", "seconds": round(time.time() - t0, 1),
+                "confusion": cm.tolist()})
     return out
