@@ -30,20 +30,26 @@ function decodeUtf8(bytes: Uint8Array, start: number): string | null {
     }
     codes.push(cp);
     if (codes.length >= 8192) {
-      parts.push(String.fromCodePoint(...codes));
+      parts.push(String.fromCodePoint.apply(null, codes));
       codes = [];
     }
     i += len;
   }
-  parts.push(String.fromCodePoint(...codes));
+  parts.push(String.fromCodePoint.apply(null, codes));
   return parts.join('');
 }
 
-/** Every byte is its own code point (ISO-8859-1). */
+/** Every byte is its own code point (ISO-8859-1). Chunks through a plain array: fromCharCode over
+ * a spread typed array was 10x slower on 2.7 MB files. */
 function decodeLatin1(bytes: Uint8Array): string {
+  const CHUNK = 8192;
   const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 8192) {
-    parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  const codes = new Array<number>(CHUNK);
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const n = Math.min(CHUNK, bytes.length - i);
+    if (n < CHUNK) codes.length = n;
+    for (let k = 0; k < n; k++) codes[k] = bytes[i + k];
+    parts.push(String.fromCharCode.apply(null, codes));
   }
   return parts.join('');
 }

@@ -4,6 +4,6 @@ export { readLas, readLasBytes } from './read.ts';
 export { decodeLasBytes, type LasEncoding } from './decode.ts';
 export { writeLas, DEFAULT_NULL_VALUE } from './write.ts';
 export { lasFileToDocument, legalMnemonic, depthUnit } from './convert.ts';
-export { measureStep, toFixedPlain, toPlain, parseLasNumber } from './numbers.ts';
+export { measureStep, toFixedPlain, toPlain } from './numbers.ts';
 export { toAscii } from './ascii.ts';
 export { checkLasConformance, type LasConformance, type LasProblem } from './conformance.ts';

@@ -1,6 +1,6 @@
 /**
- * Number text for LAS: fixed-point only (the standard's readers do not expect exponents), parsing
- * that accepts what real files print (`.1524`, `-999.2500`, `1E+03`), and step measurement.
+ * Number text for LAS: fixed-point only (the standard's readers do not expect exponents), and step
+ * measurement. Parsing of ~A values is in tokens.ts.
  */
 
 const MAX_DECIMALS = 10;
@@ -16,7 +16,7 @@ export function toFixedPlain(value: number, decimals: number): string {
     text = BigInt(value).toString() + (d > 0 ? '.' + '0'.repeat(d) : '');
   }
   // -0.0001 at 2 decimals prints "-0.00": a signed zero reads back as 0 anyway, so drop the sign.
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return value < 0 && value > -1 && Number(text) === 0 ? text.slice(1) : text;
 }
 
 /** The shortest text that reads back as `value`, without an exponent (for NULL and header numbers). */
@@ -34,24 +34,6 @@ export function toPlain(value: number): string {
   else if (point >= digits.length) plain = digits + '0'.repeat(point - digits.length);
   else plain = digits.slice(0, point) + '.' + digits.slice(point);
   return (negative ? '-' : '') + plain;
-}
-
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
-
-/** A LAS number token, or null when the token is not a number. Accepts `.5`, `5.`, `1E3`, `1D3`. */
-export function parseLasNumber(token: string): number | null {
-  if (!NUMBER_RE.test(token)) return null;
-  // Fortran writers sometimes print a D exponent.
-  return Number(token.replace(/[dD]/, 'e'));
-}
-
-/** Fraction digits printed in a number token (`-999.2500` -> 4), capped at MAX_DECIMALS. */
-export function decimalsOf(token: string): number {
-  const dot = token.indexOf('.');
-  if (dot < 0) return 0;
-  let end = dot + 1;
-  while (end < token.length && token.charCodeAt(end) >= 48 && token.charCodeAt(end) <= 57) end++;
-  return Math.min(MAX_DECIMALS, end - dot - 1);
 }
 
 /**

@@ -52,18 +52,20 @@ function checkIndex(index: Float64Array, out: string[]): void {
   if (up > 0 && down > 0) out.push('the index (depth) goes both up and down');
 }
 
-/** Counts values equal to a common null value that is not the declared NULL. */
+/** Counts values equal to a common null value that is not the declared NULL (one pass over ~A). */
 function checkOtherNulls(file: LasFile, out: string[]): void {
-  for (const candidate of COMMON_NULLS) {
-    if (candidate === file.nullValue) continue;
-    let count = 0;
-    for (let c = 1; c < file.data.length; c++) {
-      const col = file.data[c];
-      for (let i = 0; i < col.length; i++) if (col[i] === candidate) count++;
+  const candidates = COMMON_NULLS.filter((v) => v !== file.nullValue);
+  const lowest = Math.max(...candidates);
+  const counts = new Map<number, number>();
+  for (let c = 1; c < file.data.length; c++) {
+    const col = file.data[c];
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i];
+      if (v <= lowest && candidates.includes(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    if (count > 0) {
-      out.push(`${count} data values are ${toPlain(candidate)}, but NULL is ${toPlain(file.nullValue)}: they are kept as data`);
-    }
+  }
+  for (const [value, count] of counts) {
+    out.push(`${count} data values are ${toPlain(value)}, but NULL is ${toPlain(file.nullValue)}: they are kept as data`);
   }
 }
 

@@ -2,7 +2,7 @@
  * The ~A section: numbers separated by spaces, tabs or commas, one depth step per line (WRAP NO)
  * or spread over several lines with the depth alone first (WRAP YES). Null values become NaN.
  */
-import { decimalsOf, parseLasNumber } from './numbers.ts';
+import { LineValues } from './tokens.ts';
 import { LasParseError } from './types.ts';
 
 export interface DataLine {
@@ -17,12 +17,12 @@ export interface ParsedData {
   warnings: string[];
 }
 
-/** Splits one data line into tokens: commas when the line has any, else any whitespace. */
-export function splitDataLine(text: string): string[] {
-  const trimmed = text.trim();
-  if (trimmed === '') return [];
-  if (trimmed.includes(',')) return trimmed.split(',').map((t) => t.trim());
-  return trimmed.split(/\s+/);
+/** Number of values on a data line. */
+export function countValues(text: string): number {
+  const it = new LineValues().reset(text);
+  let n = 0;
+  while (it.next()) n++;
+  return n;
 }
 
 /** Growable column store: avoids a JS number[] per curve for files of 100k+ values. */
@@ -48,10 +48,10 @@ class ColumnStore {
   }
 }
 
-/** Value of one token: a number, NaN for the null value, an empty field or a literal NaN. */
-function tokenValue(token: string, nullValue: number, at: DataLine, warn: (w: string) => void): number {
-  const v = parseLasNumber(token);
-  if (v !== null) return v === nullValue ? NaN : v;
+/** Value of the scanner's current token: a number, NaN for the null value, an empty field or a literal NaN. */
+function tokenValue(it: LineValues, nullValue: number, at: DataLine, warn: (w: string) => void): number {
+  if (it.isNumber) return it.value === nullValue ? NaN : it.value;
+  const token = it.token();
   if (token === '' || /^[+-]?nan$/i.test(token)) {
     warn(`line ${at.line}: empty or NaN value read as null`);
     return NaN;
@@ -71,24 +71,34 @@ export function parseData(lines: DataLine[], width: number, nullValue: number, w
     if (!warned.has(kind)) warnings.push(w);
     warned.add(kind);
   };
-  if (!wrap && width > 1 && lines.length > 0 && splitDataLine(lines[0].text).length === 1) {
+  if (!wrap && width > 1 && lines.length > 0 && countValues(lines[0].text) === 1) {
     warnings.push(`line ${lines[0].line}: WRAP NO in ~V, but the data are wrapped (depth alone on its line); read as WRAP YES`);
     wrap = true;
   }
   const store = new ColumnStore(width);
+  const it = new LineValues();
   let col = 0;
   let rowStart = lines.length > 0 ? lines[0] : { text: '', line: 0 };
   for (const at of lines) {
-    const tokens = splitDataLine(at.text);
-    if (!wrap && tokens.length !== width) {
-      throw new LasParseError(at.line, `~A row has ${tokens.length} values, but ~C lists ${width} curves`);
+    it.reset(at.text);
+    if (!wrap) {
+      // One depth step per line: a line with too few or too many values would shift columns.
+      let k = 0;
+      for (; it.next(); k++) {
+        if (k >= width) throw new LasParseError(at.line, `~A row has ${countValues(at.text)} values, but ~C lists ${width} curves`);
+        store.set(k, tokenValue(it, nullValue, at, warn), it.decimals);
+      }
+      if (k === 0) continue;
+      if (k !== width) throw new LasParseError(at.line, `~A row has ${k} values, but ~C lists ${width} curves`);
+      store.rows++;
+      continue;
     }
-    if (wrap && col === 0 && width > 1 && tokens.length !== 1) {
+    if (col === 0 && width > 1 && countValues(at.text) !== 1) {
       warn(`line ${at.line}: WRAP YES row does not start with the depth alone on its line`);
     }
-    for (const token of tokens) {
+    while (it.next()) {
       if (col === 0) rowStart = at;
-      store.set(col, tokenValue(token, nullValue, at, warn), decimalsOf(token));
+      store.set(col, tokenValue(it, nullValue, at, warn), it.decimals);
       if (++col === width) {
         col = 0;
         store.rows++;

@@ -15,25 +15,35 @@ export interface DataColumn {
   decimals: number;
 }
 
-/** Cells of one column as text; non-finite values print as the NULL text. */
-function formatColumn(col: DataColumn, nullText: string, nullValue: number, index: Float64Array): string[] {
-  const cells = new Array<string>(col.values.length);
-  for (let i = 0; i < col.values.length; i++) {
-    const v = col.values[i];
-    if (!Number.isFinite(v)) {
-      cells[i] = nullText;
-      continue;
+/**
+ * Width of the widest text in a column. For a fixed number of decimals the text grows with |v|
+ * on each side of zero, so the largest and the most negative value bound it.
+ */
+function columnWidth(col: DataColumn, nullText: string): number {
+  let max = -Infinity;
+  let min = Infinity;
+  let hasNull = false;
+  for (const v of col.values) {
+    if (!Number.isFinite(v)) hasNull = true;
+    else {
+      if (v > max) max = v;
+      if (v < min) min = v;
     }
-    const text = toFixedPlain(v, col.decimals);
-    // A real value that prints as the NULL value would read back as missing.
-    if (Math.abs(v - nullValue) < 1 && Number(text) === nullValue) {
-      throw new LasWriteError(
-        `curve ${col.mnemonic} at depth ${index[i]}: value ${text} equals the NULL value; choose another nullValue`,
-      );
-    }
-    cells[i] = text;
   }
-  return cells;
+  let width = hasNull ? nullText.length : 0;
+  if (max >= min) width = Math.max(width, toFixedPlain(max, col.decimals).length, toFixedPlain(min, col.decimals).length);
+  return width;
+}
+
+/** Text of one value; a real value that prints as the NULL value would read back as missing. */
+function cellText(col: DataColumn, row: number, nullText: string, nullValue: number, index: Float64Array): string {
+  const v = col.values[row];
+  if (!Number.isFinite(v)) return nullText;
+  const text = toFixedPlain(v, col.decimals);
+  if (Math.abs(v - nullValue) < 1 && Number(text) === nullValue) {
+    throw new LasWriteError(`curve ${col.mnemonic} at depth ${index[row]}: value ${text} equals the NULL value; choose another nullValue`);
+  }
+  return text;
 }
 
 /** The ~A title line: mnemonics over their columns where they fit. */
@@ -49,26 +59,28 @@ function titleLine(columns: DataColumn[], width: number, wrap: boolean): string 
  */
 export function formatData(columns: DataColumn[], nullText: string, nullValue: number, wrap: boolean): string[] {
   const index = columns[0].values;
-  const cells = columns.map((c) => formatColumn(c, nullText, nullValue, index));
-  let longest = 0;
-  for (const col of cells) for (const cell of col) if (cell.length > longest) longest = cell.length;
-  const width = longest + 1; // one space at least between columns
+  const width = 1 + Math.max(...columns.map((c) => columnWidth(c, nullText))); // a space at least between columns
   if (wrap && width > WRAP_LINE_MAX) {
     throw new LasWriteError(`WRAP YES: a value needs ${width} characters, more than a ${WRAP_LINE_MAX}-character line`);
   }
+  const pads = Array.from({ length: width + 1 }, (_, k) => ' '.repeat(k));
+  const cell = (c: number, row: number) => {
+    const text = cellText(columns[c], row, nullText, nullValue, index);
+    return pads[width - text.length] + text;
+  };
   const lines = [titleLine(columns, width, wrap)];
-  const perLine = wrap ? Math.floor(WRAP_LINE_MAX / width) : cells.length;
+  const perLine = wrap ? Math.floor(WRAP_LINE_MAX / width) : columns.length;
   for (let row = 0; row < index.length; row++) {
     if (!wrap) {
       let line = '';
-      for (const col of cells) line += col[row].padStart(width);
+      for (let c = 0; c < columns.length; c++) line += cell(c, row);
       lines.push(line);
       continue;
     }
-    lines.push(cells[0][row].padStart(width));
-    for (let c = 1; c < cells.length; c += perLine) {
+    lines.push(cell(0, row));
+    for (let c = 1; c < columns.length; c += perLine) {
       let line = '';
-      for (let k = c; k < Math.min(c + perLine, cells.length); k++) line += cells[k][row].padStart(width);
+      for (let k = c; k < Math.min(c + perLine, columns.length); k++) line += cell(k, row);
       lines.push(line);
     }
   }

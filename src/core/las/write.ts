@@ -69,8 +69,8 @@ export function writeLas(doc: LasDocument, options: WriteLasOptions = {}): strin
   const index = doc.index;
   const strt = toFixedPlain(index[0], d);
   const stop = toFixedPlain(index[index.length - 1], d);
-  const printed = Float64Array.from(index, (v) => Number(toFixedPlain(v, d)));
-  const step = toFixedPlain(measureStep(printed, d), d);
+  // measureStep compares depths as integers of 10^-d: the printed values, to the last digit.
+  const step = toFixedPlain(measureStep(index, d), d);
 
   const other = otherText(doc.provenance, doc.other);
   const lines = [
