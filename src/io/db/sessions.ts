@@ -25,6 +25,9 @@ export interface NewSession {
   name?: string;
   content?: SessionContent;
   thumbnail?: Blob | null;
+  /** kept from the original when importing a session file; default: now */
+  created?: number;
+  lastEdited?: number;
 }
 
 export function toMeta(r: SessionRecord): SessionMeta {
@@ -57,7 +60,7 @@ export async function createSession(db: TracewellDb, input: NewSession, now = Da
   const name = input.name ?? input.scanName.replace(/\.[^.]+$/, '');
   const record: SessionRecord = {
     id: crypto.randomUUID(), name, wellName: wellNameOf(content, ''), scanName: input.scanName, scanHash,
-    created: now, lastEdited: now, thumbnail: input.thumbnail ?? null,
+    created: input.created ?? now, lastEdited: input.lastEdited ?? now, thumbnail: input.thumbnail ?? null,
     scanBytes: input.scan.size, sizeBytes: contentBytes(input.scan.size, content),
   };
   const tracker = new SaveTracker();
