@@ -20,6 +20,8 @@ export interface PdfBackend {
   createContext(width: number, height: number): PdfContext;
 }
 
+type RenderContext = Parameters<PDFPageProxy['render']>[0]['canvasContext'];
+
 /** Bands keep each canvas small: browsers cap canvas area, and a band is one progress step. */
 const BAND_MAX_PIXELS = 16 * 2 ** 20;
 /** Pages listed at most in the page chooser (a log PDF has a handful). */
@@ -129,7 +131,7 @@ async function renderBand(
   const ctx = backend.createContext(width, rows);
   try {
     // Shift device space up by y0 so this band's rows land on the canvas (applied after the viewport).
-    await p.render({ canvas: null, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, transform: [1, 0, 0, 1, 0, -y0], background: 'rgb(255,255,255)' }).promise;
+    await p.render({ canvas: null, canvasContext: ctx as unknown as RenderContext, viewport, transform: [1, 0, 0, 1, 0, -y0], background: 'rgb(255,255,255)' }).promise;
   } catch (e) {
     if (e instanceof DecodeError) throw e;
     throw decodeError('corrupt', fileName, `page ${p.pageNumber} of the PDF cannot be drawn (${(e as Error)?.message ?? e}).`);

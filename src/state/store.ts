@@ -1,0 +1,30 @@
+/**
+ * One zustand store made of slices: document (undoable, saved), view (how it is looked at), jobs
+ * (work in progress) and scan (the decoded pixels, derived). Components read it with selectors
+ * (useAppStore(s => s.view.transform.k)); code outside React uses appStore.getState().
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createJobsSlice, type JobsSlice } from './jobs';
+import { createScanSlice, type ScanSlice } from './scan-slice';
+import { createViewSlice, type ViewSlice } from './view';
+
+export type AppState = DocumentSlice & ViewSlice & JobsSlice & ScanSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createDocumentSlice(...a),
+    ...createViewSlice(...a),
+    ...createJobsSlice(...a),
+    ...createScanSlice(...a),
+  }));
+}
+
+/** The app's store. Tests make their own with createAppStore(). */
+export const appStore = createAppStore();
+
+export function useAppStore<T>(selector: (s: AppState) => T): T {
+  return useStore(appStore, selector);
+}
