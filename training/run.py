@@ -52,8 +52,9 @@ def ensure_dataset(cfg):
     """The dataset dir, generated with `npm run synth` from the config's dataset section if missing."""
     ds = cfg["dataset"]
     root = resolve(ds["dir"])
-    if (root / "manifest.json").exists():
-        return root
+    manifest = root / "manifest.json"
+    if manifest.exists() and json.loads(manifest.read_text()).get("complete") is not False:
+        return root   # an incomplete one is finished by running synth again (it resumes)
     if not (REPO / "scripts" / "synth.ts").exists():
         raise data.DatasetError(f"dataset {root} is missing and scripts/synth.ts (npm run synth) does not exist")
     cmd = ["npm", "run", "synth", "--", "--out", str(root), "--n", str(ds["n"]), "--seed", str(ds["seed"]),

@@ -43,6 +43,14 @@ class Verification(unittest.TestCase):
         with self.assertRaisesRegex(data.DatasetError, "file list hashes to"):
             data.verify_dataset(self.ws.dataset, data.load_manifest(self.ws.dataset))
 
+    def test_an_interrupted_synth_run_is_refused(self):
+        path = self.ws.dataset / "manifest.json"
+        manifest = json.loads(path.read_text())
+        manifest["complete"] = False
+        path.write_text(json.dumps(manifest))
+        with self.assertRaisesRegex(data.DatasetError, "incomplete .*run the same synth command again"):
+            data.load_manifest(self.ws.dataset)
+
     def test_missing_manifest_is_named(self):
         with self.assertRaisesRegex(data.DatasetError, "no manifest.json in"):
             data.load_manifest(self.ws.root / "nowhere")

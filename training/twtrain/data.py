@@ -46,6 +46,9 @@ def load_manifest(dataset_dir):
     for key in ("kind", "classes", "samples", "files", "datasetSha256"):
         if key not in manifest:
             raise DatasetError(f"{path}: missing '{key}'")
+    if manifest.get("complete") is False:
+        raise DatasetError(f"{path}: the dataset is incomplete ({len(manifest['samples'])} of {manifest.get('n')} "
+                           "samples; synth was interrupted): run the same synth command again to finish it")
     return manifest
 
 
