@@ -15,9 +15,14 @@ export interface RunOptions {
   maxRunsPerRow: number;
   /** extra columns searched beyond the track edges, px */
   margin: number;
+  /**
+   * grid-only runs below this mean curve probability (0..1) are no candidates: a bare grid line is never
+   * the curve (the tracker's gridProbMin says the same in costs; dropping them early keeps the DP small)
+   */
+  minGridRunProb: number;
 }
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2 };
+export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2, minGridRunProb: 0.2 };
 
 /** Runs of rows y0..y0+rows-1 in compressed-row form: runs of table row r are rowStart[r]..rowStart[r+1]-1. */
 export interface RunTable {
@@ -71,6 +76,7 @@ interface RowRuns {
   broken: number[];
   gridOnly: number[];
   mass: number[];
+  kept: number[];
 }
 
 /** Marks each pixel of row y in [xa, xb] as NONE, CURVE or GRID (short grid segments only). */
@@ -145,9 +151,11 @@ function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, 
 }
 
 /** Indices of the row's runs to keep, in x order: all of them, or the heaviest maxRunsPerRow. */
-function keptRuns(r: RowRuns, max: number): number[] {
-  const idx = Array.from({ length: r.n }, (_, i) => i);
-  if (r.n <= max) return idx;
+function keptRuns(r: RowRuns, max: number, minGridProb: number): number[] {
+  const idx = r.kept;
+  idx.length = 0;
+  for (let i = 0; i < r.n; i++) if (!r.gridOnly[i] || r.prob[i] >= minGridProb) idx.push(i);
+  if (idx.length <= max) return idx;
   return idx.sort((a, b) => r.mass[b] - r.mass[a]).slice(0, max).sort((a, b) => a - b);
 }
 
@@ -170,7 +178,7 @@ export function extractRuns(
   const xb = Math.min(seg.width - 1, Math.ceil(x1) + o.margin);
   const rows = Math.max(0, yBottom - yTop);
   const kind = new Uint8Array(Math.max(0, xb - xa + 1));
-  const row: RowRuns = { n: 0, left: [], right: [], centre: [], prob: [], solid: [], broken: [], gridOnly: [], mass: [] };
+  const row: RowRuns = { n: 0, left: [], right: [], centre: [], prob: [], solid: [], broken: [], gridOnly: [], mass: [], kept: [] };
   const cols = Array.from({ length: 8 }, () => new Grow()); // row, left, right, centre, prob, solid, broken, gridOnly
   const rowStart = new Int32Array(rows + 1);
   for (let r = 0; r < rows; r++) {
@@ -178,9 +186,15 @@ export function extractRuns(
     if (xb < xa) continue;
     classifyRow(seg, yTop + r, xa, xb, o, kind);
     collectRow(seg, dark, yTop + r, xa, xb, kind, row);
-    for (const i of keptRuns(row, o.maxRunsPerRow)) {
-      const v = [r, row.left[i], row.right[i], row.centre[i], row.prob[i], row.solid[i], row.broken[i], row.gridOnly[i]];
-      for (let c = 0; c < 8; c++) cols[c].push(v[c]);
+    for (const i of keptRuns(row, o.maxRunsPerRow, o.minGridRunProb)) {
+      cols[0].push(r);
+      cols[1].push(row.left[i]);
+      cols[2].push(row.right[i]);
+      cols[3].push(row.centre[i]);
+      cols[4].push(row.prob[i]);
+      cols[5].push(row.solid[i]);
+      cols[6].push(row.broken[i]);
+      cols[7].push(row.gridOnly[i]);
     }
   }
   const count = cols[0].n;

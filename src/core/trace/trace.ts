@@ -12,6 +12,7 @@ import { traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace, runDp, type DpPath, type WrapSpan } from './viterbi.ts';
 import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
+import { darkness } from './classical.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
 export class TraceError extends Error {
@@ -39,20 +40,11 @@ export function traceCurves(req: TraceRequest): TracedCurve[] {
   return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark));
 }
 
-/** 0 = paper .. 255 = black per pixel (luminance for colour scans). */
 function darknessOf(scan: Raster, seg: Segmentation): Uint8Array {
   if (scan.width !== seg.width || scan.height !== seg.height) {
     throw new TraceError(`scan is ${scan.width}×${scan.height} but its segmentation is ${seg.width}×${seg.height}`);
   }
-  const n = scan.width * scan.height;
-  const c = scan.channels;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = i * c;
-    const v = c === 1 ? scan.data[k] : 0.299 * scan.data[k] + 0.587 * scan.data[k + 1] + 0.114 * scan.data[k + 2];
-    out[i] = 255 - Math.round(v);
-  }
-  return out;
+  return darkness(scan);
 }
 
 function checkSegmentation(seg: Segmentation): void {
@@ -82,13 +74,20 @@ export function traceTrack(
   const bases = track.curves.map((c) => baseEmission(table, c, o));
   const claims = new Int32Array(table.count);
   const paths: (DpPath | null)[] = track.curves.map(() => null);
+  // version[k] counts changes of curve k's path; seen[k] is the sum of the others' versions when k was
+  // last traced: a curve whose neighbours did not move would get the same path again, so it is skipped
+  const version = track.curves.map(() => 0);
+  const seen = track.curves.map(() => -1);
+  const othersVersion = (k: number) => version.reduce((a, v, i) => a + (i === k ? 0 : v), 0);
   for (let iter = 0; iter < Math.max(1, o.jointIterations); iter++) {
     let changed = false;
     track.curves.forEach((c, k) => {
+      if (seen[k] === othersVersion(k)) return;
+      seen[k] = othersVersion(k);
       if (paths[k]) addClaims(claims, paths[k]!, -1);
       const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
       const path = traceOne(table, ws, emit, noBridge, seeds[k], wrapSpan(track, c), o);
-      if (!paths[k] || !samePath(paths[k]!, path)) changed = true;
+      if (!paths[k] || !samePath(paths[k]!, path)) { changed = true; version[k]++; }
       paths[k] = path;
       addClaims(claims, path, +1);
     });

@@ -123,7 +123,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   const { table: t, emit, start, end, options: o, wrap } = input;
   const dir = end >= start ? 1 : -1;
   const size = o.runs.maxRunsPerRow + w.carried + 1;
-  const tmp: BridgeScratch = { order: new Int32Array(size), pred: new Float64Array(size) };
+  const tmp: BridgeScratch = { order: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size) };
   let prev = new States(size);
   let cur = new States(size);
   const span = wrap ? wrap.x1 - wrap.x0 : 0;
@@ -226,15 +226,21 @@ function stepBridged(
   r: number, prev: States, cur: States, o: TraceOptions, w: DpWorkspace, tmp: BridgeScratch, noBridge?: Uint8Array,
 ): void {
   let n = 0;
+  const order = tmp.order, key = tmp.key;
   for (let s = 0; s < prev.n; s++) {
     if (prev.age[s] + 1 > (prev.grid[s] ? o.maxGridBridgeRows : o.maxBridgeRows)) continue;
     if (noBridge && prev.age[s] === 0 && noBridge[prev.id[s]]) continue;
-    tmp.order[n++] = s;
+    // insertion by cost: a handful of states per row
+    const c = prev.cost[s] + prev.skip[s];
+    let i = n++;
+    while (i > 0 && key[i - 1] > c) { order[i] = order[i - 1]; key[i] = key[i - 1]; i--; }
+    order[i] = s;
+    key[i] = c;
   }
-  const order = tmp.order.subarray(0, n).sort((a, b) => prev.cost[a] + prev.skip[a] - prev.cost[b] - prev.skip[b]);
   const first = cur.n;
   let inkSlots = o.carried, gridSlots = o.carriedGrid;
-  for (const s of order) {
+  for (let q = 0; q < n; q++) {
+    const s = order[q];
     const isGrid = prev.grid[s] === 1;
     if (isGrid ? gridSlots === 0 : inkSlots === 0) continue;
     const pred = prev.pos[s] + prev.slope[s] * (prev.age[s] + 1);
@@ -261,6 +267,7 @@ function stepBridged(
 
 interface BridgeScratch {
   order: Int32Array;
+  key: Float64Array;
   pred: Float64Array;
 }
 

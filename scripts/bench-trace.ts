@@ -1,0 +1,78 @@
+/**
+ * npm run bench:trace — speed of the curve tracer on a full-length scan: 12,800 rows, 4 tracks × 3 curves
+ * (one dashed, crossings, a grid), from a drawn segmentation. Prints medians; the last line is machine-readable.
+ * Also times the classical (darkness-only) segmentation of the same sheet.
+ */
+import { performance } from 'node:perf_hooks';
+import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves } from '../src/core/trace/index.ts';
+import type { TrackSpec } from '../src/core/calibration/layout.ts';
+import { SegClass } from '../src/core/types.ts';
+import { Sheet, curveSpec } from '../test/trace/fixtures.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 12_800);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TRACK_W = 400, GAP = 60;
+
+function drawSheet(): { sheet: Sheet; tracks: TrackSpec[] } {
+  const width = 4 * TRACK_W + 5 * GAP;
+  const sheet = new Sheet(width, ROWS);
+  const tracks: TrackSpec[] = [];
+  for (let t = 0; t < 4; t++) {
+    const x0 = GAP + t * (TRACK_W + GAP), x1 = x0 + TRACK_W;
+    for (let x = x0; x <= x1; x += 40) sheet.vLine(x + 0.5, 0, ROWS, x === x0 || x === x1 ? 2 : 1);
+    for (let y = 10; y < ROWS; y += 20) sheet.hLine(y + 0.5, x0, x1 + 1, y % 100 === 10 ? 2 : 1);
+    const fs = [0, 1, 2].map((k) => (y: number) =>
+      x0 + TRACK_W * (0.5 + 0.3 * Math.sin(y / (90 + 37 * k) + k * 2.1 + t) + 0.08 * Math.sin(y / (13 + 5 * k))));
+    fs.forEach((f, k) => sheet.curve(f, 0, ROWS, k === 2 ? { cls: SegClass.BrokenCurve, dash: [10, 6] } : {}, 2));
+    const y = ROWS / 2 + 0.5;
+    tracks.push({
+      x0, x1,
+      curves: fs.map((f, k) => curveSpec(`C${t}${k}`, { x: f(y), y }, { style: k === 2 ? 'broken' : 'solid' })),
+    });
+  }
+  return { sheet, tracks };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * CPU time of each run, ms: the tracer is single-threaded, so on an idle machine this equals wall time,
+ * and on a shared one (other jobs on the same cores) it is still the tracer's own cost. Wall time is kept too.
+ */
+const wall: number[] = [];
+function time(fn: () => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    out.push((c.user + c.system) / 1000);
+  }
+  return out;
+}
+
+const { sheet, tracks } = drawSheet();
+const seg = sheet.segmentation();
+const raster = sheet.raster();
+traceCurves({ seg, tracks }); // warm-up (JIT)
+const traceMs = median(time(() => traceCurves({ seg, tracks })));
+const classicalSeg = classicalSegmentation(raster);
+const classicalMs = median(time(() => classicalSegmentation(raster)));
+const classicalTraceMs = median(time(() => traceCurves({ seg: classicalSeg, tracks, options: CLASSICAL_TRACE_OPTIONS })));
+const wallMedian = median(wall);
+const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+
+console.log(`scan ${seg.width}×${seg.height}, ${tracks.length} tracks × 3 curves, ${RUNS} runs each`);
+console.log(`trace (model segmentation)      median ${traceMs.toFixed(0)} ms CPU`);
+console.log(`classical segmentation          median ${classicalMs.toFixed(0)} ms CPU`);
+console.log(`trace (classical segmentation)  median ${classicalTraceMs.toFixed(0)} ms CPU`);
+console.log(`median wall time of all timed runs ${wallMedian.toFixed(0)} ms (higher than CPU when the cores are shared)`);
+console.log(`heap after runs ${heapMb.toFixed(0)} MB`);
+console.log(
+  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)}`,
+);
