@@ -6,8 +6,15 @@
  *   const autosave = sessionAutosave(db, opened, (s) => useTracewell.setState({ saveStatus: s }));
  *   const stop = [watchStore(useTracewell, selectSessionContent, autosave), flushOnPageHide(autosave)];
  *
- * `selectSessionContent` picks layout, curves, export settings and the undo/redo stacks out of
- * the store; it may build a new object each time, since changes are detected field by field.
+ * `selectSessionContent` picks the parts out of the store; it may build a new object each time,
+ * since changes are detected field by field. For the store in src/state:
+ *
+ *   const selectSessionContent = (s: AppState): SessionContent => ({
+ *     scanRef: s.doc.scan, layout: s.doc.layout, curves: s.doc.curves, exportSettings: s.doc.exportSettings,
+ *     history: { undo: s.history.undo, redo: s.history.redo },
+ *   });
+ *
+ * and restoring is the inverse: resetDocument({ scan, layout, curves, exportSettings }, { ...emptyHistory(), undo, redo }).
  */
 import { createAutosave, type Autosave, type AutosaveOptions, type SaveStatus } from './autosave';
 import { saveSession, type OpenedSession, type TracewellDb } from './db';
@@ -33,6 +40,7 @@ export function sameContent(a: SessionContent, b: SessionContent): boolean {
     a.layout === b.layout &&
     a.curves === b.curves &&
     a.exportSettings === b.exportSettings &&
+    (a.scanRef ?? null) === (b.scanRef ?? null) &&
     a.history.undo === b.history.undo &&
     a.history.redo === b.history.redo
   );

@@ -58,6 +58,7 @@ export function sampleContent(rows = 1000): SessionContent {
     layout: sampleLayout(),
     curves: [sampleCurve(0, 0, rows), sampleCurve(0, 1, rows, 7)],
     exportSettings: { format: 'las', include: ['GR', 'SP'], well: { UWI: '05-123-45678' } },
+    scanRef: { format: 'pdf', fileName: 'log.pdf', page: 2, pageCount: 3, dpi: 300, sha256: 'ab'.repeat(32) },
     history: { undo: [sampleEntry(1), sampleEntry(2), sampleEntry(3)], redo: [sampleEntry(4)] },
   };
 }

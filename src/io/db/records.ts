@@ -39,6 +39,8 @@ export interface MainDocRecord {
   kind: 'main';
   layout: Layout | null;
   exportSettings: object;
+  /** added after schema v2 shipped without a migration: older records lack it (read as null) */
+  scanRef?: object | null;
   curveIds: number[];
   undoIds: number[];
   redoIds: number[];

@@ -143,6 +143,7 @@ export async function openSession(db: TracewellDb, sessionId: string): Promise<O
     layout: main.layout,
     curves: pick(curves, main.curveIds, 'curve'),
     exportSettings: main.exportSettings,
+    scanRef: main.scanRef ?? null,
     history: { undo: pick(entries, main.undoIds, 'undo step'), redo: pick(entries, main.redoIds, 'redo step') },
   };
   return { meta: toMeta(row), scan: scan.blob, content, tracker: SaveTracker.fromStored(main, curves, entries) };

@@ -37,7 +37,7 @@ export function estimateBytes(value: unknown): number {
 
 /** Scan plus document plus history, from the content the store holds. */
 export function contentBytes(scanBytes: number, c: SessionContent): number {
-  let n = scanBytes + estimateBytes(c.layout) + estimateBytes(c.exportSettings);
+  let n = scanBytes + estimateBytes(c.layout) + estimateBytes(c.exportSettings) + estimateBytes(c.scanRef ?? null);
   for (const curve of c.curves) n += estimateBytes(curve);
   for (const e of c.history.undo) n += estimateBytes(e);
   for (const e of c.history.redo) n += estimateBytes(e);
@@ -47,7 +47,7 @@ export function contentBytes(scanBytes: number, c: SessionContent): number {
 /** The same figure from stored records (used by the v2 migration, which has no store content). */
 export function recordsBytes(scanBytes: number, docs: (MainDocRecord | CurveDocRecord)[], hist: HistoryRecord[]): number {
   let n = scanBytes;
-  for (const d of docs) n += d.kind === 'main' ? estimateBytes(d.layout) + estimateBytes(d.exportSettings) : estimateBytes(d.curve);
+  for (const d of docs) n += d.kind === 'main' ? estimateBytes(d.layout) + estimateBytes(d.exportSettings) + estimateBytes(d.scanRef ?? null) : estimateBytes(d.curve);
   for (const h of hist) n += estimateBytes(h.entry);
   return n;
 }

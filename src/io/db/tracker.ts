@@ -92,7 +92,7 @@ export function planSave(tracker: SaveTracker, sessionId: string, content: Sessi
     replaceAll: !tracker.synced,
     main: {
       sessionId, id: 0, kind: 'main', layout: content.layout, exportSettings: content.exportSettings,
-      curveIds, undoIds, redoIds, nextId: tracker.nextId,
+      scanRef: content.scanRef ?? null, curveIds, undoIds, redoIds, nextId: tracker.nextId,
     },
     putCurves,
     putEntries,

@@ -25,6 +25,11 @@ export interface SessionContent<E extends object = object, S extends object = ob
   curves: TracedCurve[];
   /** LAS/CSV export choices (well fields, step, curves to include…), owned by the store. */
   exportSettings: S;
+  /**
+   * How the scan's bytes were read (format, PDF page and DPI, …: the store's ScanRef), so that
+   * reopening decodes them the same way. Optional: sessions saved before it was added have none.
+   */
+  scanRef?: object | null;
   history: SessionHistory<E>;
 }
 
@@ -46,5 +51,5 @@ export interface SessionMeta {
 }
 
 export function emptyContent(): SessionContent {
-  return { layout: null, curves: [], exportSettings: {}, history: { undo: [], redo: [] } };
+  return { layout: null, curves: [], exportSettings: {}, scanRef: null, history: { undo: [], redo: [] } };
 }

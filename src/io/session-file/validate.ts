@@ -22,6 +22,7 @@ export function checkContent(v: unknown): SessionContent {
   if (!Array.isArray(v.curves)) fail('it has no curve list');
   v.curves.forEach(checkCurve);
   if (!isObject(v.exportSettings)) fail('it has no export settings');
+  if (v.scanRef !== undefined && v.scanRef !== null && !isObject(v.scanRef)) fail('its scan reference is not an object');
   const h = v.history;
   if (!isObject(h) || !Array.isArray(h.undo) || !Array.isArray(h.redo)) fail('it has no undo history');
   if (![...h.undo, ...h.redo].every(isObject)) fail('its undo history holds something other than steps');
