@@ -5,7 +5,7 @@
 import type { Layout } from '../calibration/layout.ts';
 import type { Raster } from '../raster.ts';
 import { resolveConfig, type SynthConfig } from './config.ts';
-import { planCurves, sampleGrid } from './curve-plan.ts';
+import { planCurves, sampleGrid, type SampleGrid } from './curve-plan.ts';
 import { planDefects, type DefectPlan } from './defect-plan.ts';
 import { blurPass, foldPass, stainPass, tonePass } from './defects.ts';
 import { drawHeader, drawScaleBlock } from './draw-blocks.ts';
@@ -30,7 +30,7 @@ export interface SynthSample {
   /** JPEG quality the writer should save the image with, or null for PNG */
   jpegQuality: number | null;
   /** what was drawn, for reports and the contact sheet */
-  info: { dpi: number; defects: string[]; curves: number; tracks: number };
+  info: { dpi: number; defects: string[]; curves: number; tracks: number; libraryCurves: number };
 }
 
 export interface RenderOptions {
@@ -75,7 +75,15 @@ function scan(sheet: Sheet, d: DefectPlan, rng: Rng): { img: Uint8Array; mask: U
   return { img, mask };
 }
 
-export function renderSample(seed: number, config: Partial<SynthConfig> = {}, library?: CurveLibrary, opts: RenderOptions = {}): SynthSample {
+/** A planned page: everything random about a sample except the drawing itself. */
+export interface PlannedSample {
+  seed: number;
+  plan: LogPlan;
+  grid: SampleGrid;
+}
+
+/** Plan a sample without drawing it (cheap): lets callers pick seeds with wanted features. */
+export function planSample(seed: number, config: Partial<SynthConfig> = {}, library?: CurveLibrary, opts: RenderOptions = {}): PlannedSample {
   const cfg = resolveConfig(config);
   const rng = new Rng(seed);
   const pageCfg = opts.width ? { ...cfg, minWidth: opts.width, maxWidth: opts.width } : cfg;
@@ -83,8 +91,12 @@ export function renderSample(seed: number, config: Partial<SynthConfig> = {}, li
   const grid = sampleGrid(page);
   planCurves(rng.fork(2), page, grid, cfg.libraryRate, library);
   const defects = opts.defects ?? planDefects(rng.fork(3), page.width, page.height, cfg.defectRate);
-  const plan: LogPlan = { ...page, defects };
+  return { seed, plan: { ...page, defects }, grid };
+}
 
+/** Draw and scan a planned sample. */
+export function renderPlanned({ seed, plan, grid }: PlannedSample): SynthSample {
+  const rng = new Rng(seed ^ 0x5bd1e995);
   const sheet = new Sheet(plan.width, plan.height);
   const draw = rng.fork(4);
   const gaps = drawDepthLabels(sheet, plan);
@@ -100,14 +112,22 @@ export function renderSample(seed: number, config: Partial<SynthConfig> = {}, li
   const well = { COMP: companyName(meta), WELL: wellName(meta) };
   const layout = buildLayout(plan, grid, drawn, sheet.mask, meta, well);
   const truth = buildTruth(plan, grid, drawn);
-  const { img, mask } = scan(sheet, defects, rng.fork(6));
+  const { img, mask } = scan(sheet, plan.defects, rng.fork(6));
+  const curves = plan.tracks.flatMap((t) => t.curves);
   return {
     seed,
     image: { width: plan.width, height: plan.height, channels: 1, data: img },
     mask,
     truth,
     layout,
-    jpegQuality: defects.jpeg,
-    info: { dpi: plan.dpi, defects: defectNames(defects), curves: truth.curves.length, tracks: plan.tracks.length },
+    jpegQuality: plan.defects.jpeg,
+    info: {
+      dpi: plan.dpi, defects: defectNames(plan.defects), curves: curves.length, tracks: plan.tracks.length,
+      libraryCurves: curves.filter((c) => c.source === 'library').length,
+    },
   };
+}
+
+export function renderSample(seed: number, config: Partial<SynthConfig> = {}, library?: CurveLibrary, opts: RenderOptions = {}): SynthSample {
+  return renderPlanned(planSample(seed, config, library, opts));
 }
