@@ -59,10 +59,13 @@ export function formatSection(title: string, lines: HeaderLine[]): string[] {
   return out;
 }
 
-/** Free text for ~O, one output line per input line; a line may not open a section. */
+/**
+ * Free text for ~O, one output line per input line. A line whose first non-blank character is '~'
+ * would open a section for most readers (they trim first), so it gets a '>' in front.
+ */
 export function otherLines(text: string): string[] {
   return text
     .split(/\r\n|\n|\r/)
     .map((line) => toAscii(line, '', false).replace(/\s+$/, ''))
-    .map((line) => (line.trimStart().startsWith('~') ? ' ' + line : line));
+    .map((line) => (line.trimStart().startsWith('~') ? '>' + line : line));
 }
