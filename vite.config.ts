@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pdfjsAssets } from './scripts/vite-pdfjs-assets';
 
 // Cross-origin isolation: onnxruntime-web needs SharedArrayBuffer for multi-threaded WASM.
 // Without these headers it silently runs single-threaded at about half speed.
@@ -9,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pdfjsAssets()],
   server: { headers: isolationHeaders, port: 5173, strictPort: false },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   worker: { format: 'es' },
