@@ -1,6 +1,11 @@
+/**
+ * The real LAS files: what their data hold, round trips through the writer, and (below) the break
+ * of the standard each one is known for (SOURCES.md): the reader must read it as the data say and
+ * warn about it, and the conformance checker must name it. Each file is read once (loadRealFile).
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkLasConformance, lasFileToDocument, measureStep, readLas, readLasBytes, writeLas, type LasFile } from '../../src/core/las/index.ts';
-import { REAL_FILES, readBytes, realFilePath, type RealFile } from './real-files.ts';
+import { checkLasConformance, lasFileToDocument, measureStep, readLas, writeLas, type LasFile } from '../../src/core/las/index.ts';
+import { REAL_FILES, loadRealFile, realFilePath, type RealFile } from './real-files.ts';
 
 function countNaN(las: LasFile): number {
   let n = 0;
@@ -52,7 +57,7 @@ describe.each(REAL_FILES)('real LAS file $name', (f: RealFile) => {
   }
   let las: LasFile;
   beforeAll(() => {
-    las = readLasBytes(readBytes(where.path));
+    las = loadRealFile(where.path).las;
   });
 
   it('has the row count and first and last depth the data hold', () => {
@@ -88,4 +93,112 @@ describe.each(REAL_FILES)('real LAS file $name', (f: RealFile) => {
   it('round trips through writeLas (WRAP YES) within printed precision, and the output conforms', () => {
     roundTrip(las, true);
   });
+});
+
+function load(name: string): { las: LasFile; text: string } | null {
+  const f = REAL_FILES.find((r) => r.name === name)!;
+  const where = realFilePath(f);
+  if ('skip' in where) {
+    console.warn(`skipping ${name}: ${where.skip}`);
+    return null;
+  }
+  return loadRealFile(where.path);
+}
+
+function item(items: LasFile['well'], mnemonic: string) {
+  return items.find((i) => i.mnemonic === mnemonic);
+}
+
+function rules(text: string): string[] {
+  return [...new Set(checkLasConformance(text).problems.map((p) => p.rule))].sort();
+}
+
+const named = (name: string, body: (f: { las: LasFile; text: string }) => void) => () => {
+  const f = load(name);
+  if (f) body(f);
+};
+
+describe('real files: the break each one holds', () => {
+  it('P-135: a colon inside a value, dotted units, a UTF-8 sign in LATI', named('P-135_out.LAS', ({ las, text }) => {
+    expect(item(las.well, 'CLAB')).toMatchObject({ value: 'Province:', description: 'County Label' });
+    expect(item(las.well, 'LATI')?.value).toBe('45\u221e 39\' 26.518" N');
+    expect(las.warnings).toContain('file is not ASCII; decoded as UTF-8');
+    expect(rules(text)).toEqual(['charset']);
+    // The writer spells what it can and marks the rest: ASCII out.
+    expect(writeLas(lasFileToDocument(las))).toContain('45? 39\' 26.518" N');
+  }));
+
+  it('ALMA_3: a colon inside {...} in a description', named('ALMA_3_D399_SON_DEN_NEUT_2393-3388M_LAS.las', ({ las, text }) => {
+    expect(item(las.version, 'CREA')).toMatchObject({ value: '2006/03/10 09:49', description: 'LAS Creation date {YYYY/MM/DD hh  :mm}' });
+    expect(las.warnings).toEqual([]);
+    expect(rules(text)).toEqual([]);
+  }));
+
+  it('F03-02: ~P before ~C, decreasing depth, data nulls of -9999 under NULL -999.25', named('F03-02.las', ({ las, text }) => {
+    expect(item(las.params, 'DENS')?.value).toBe('800.');
+    expect(las.data[0][1]).toBeLessThan(las.data[0][0]);
+    expect(las.warnings).toEqual(['90106 data values are -9999, but NULL is -999.25: they are kept as data']);
+    expect(rules(text)).toEqual([]);
+  }));
+
+  it('Wellington: comma data, a comment in ~A, STOP past the data, CSV tops in ~O', named('Wellington_KGS-1-32-wDST2_LASv2.las', ({ las, text }) => {
+    expect(las.warnings).toEqual([
+      'line 130: comment inside ~A skipped',
+      'line 8: STOP 5252.0 in ~W, but the data stop at 5247.5',
+      'line 9: STEP 0.5 in ~W, but the data spacing is irregular (STEP 0)',
+    ]);
+    expect(las.other).toContain('"Heebner Shale"');
+    expect(rules(text)).toEqual(['data-comment', 'data-delimiter', 'step', 'strt-stop']);
+  }));
+
+  it('Pechelbronn: a header that contradicts its data; LAT lines in ~O', named('Pechelbronn.las', ({ las, text }) => {
+    expect(las.warnings).toEqual([
+      'line 8: STRT 279.0000 in ~W, but the data start at 139',
+      'line 9: STOP 129.0000 in ~W, but the data stop at 279',
+      'line 10: STEP 0.125 in ~W, but the data step is 1',
+    ]);
+    expect(las.other.split('\n')[0]).toBe('LAT .          48.93646');
+    expect(rules(text)).toEqual(['step', 'strt-stop', 'well-required']);
+  }));
+
+  it('USGS 1610001023940: Latin-1 units, mnemonics with parentheses', named('1610001023940.las', ({ las, text }) => {
+    expect(las.curves[1].mnemonic).toBe('GAM(NAT)');
+    expect(las.warnings).toEqual(['file is not ASCII; decoded as ISO-8859-1 (Latin-1)']);
+    expect(rules(text)).toEqual(['charset']);
+    const written = writeLas(lasFileToDocument(las));
+    expect(written).toMatch(/ TEMP +\.DEGF /);
+    expect(written).toMatch(/ SP_COND +\.US\/CM /);
+  }));
+
+  it("USGS 383549091130801: tab data, STEP 0 irregular, a mnemonic with a space and an apostrophe", named('383549091130801.20090522.ZD.las', ({ las, text }) => {
+    expect(las.curves[3].mnemonic).toBe("FCond 25'C");
+    expect(las.warnings).toEqual(["line 31: mnemonic 'FCond 25'C' contains a space or ':'"]);
+    expect(rules(text)).toEqual(['header-syntax']);
+    expect(lasFileToDocument(las).curves[2].mnemonic).toBe("FCond_25'C");
+  }));
+
+  it('1001178549: KGS history comments before ~V, values against the colon', named('1001178549.las', ({ las, text }) => {
+    expect(item(las.well, 'STRT')).toMatchObject({ unit: 'FT', value: '1783.5000', description: 'Start Depth' });
+    expect(item(las.well, 'API')?.value).toBe('151872074300');
+    expect(item(las.well, 'UWI')?.value).toBe('15-187-20743');
+    expect(las.warnings).toEqual([]);
+    expect(rules(text)).toEqual(['well-required']); // CTRY but no CNTY (it has COUN) and no PROV
+  }));
+
+  it('15-9-19: numbers without a leading zero', named('15-9-19_SR_COMP.LAS', ({ las }) => {
+    expect(item(las.well, 'STEP')?.value).toBe('.15240');
+    expect(item(las.params, 'LNAM')?.value).toBe('COMPOSITE');
+    expect(las.warnings).toEqual([]);
+  }));
+
+  it('24034: an extra END line in ~V and an empty ~P', named('24034.LAS', ({ las }) => {
+    expect(item(las.version, 'END')).toMatchObject({ value: 'PETRA', description: 'GeoPLUS Corporation' });
+    expect(las.params).toEqual([]);
+    expect(las.warnings).toEqual([]);
+  }));
+
+  it('sample_2.0 (lasio copy): truncated, so STOP is not the last depth', named('sample_2.0.las', ({ las, text }) => {
+    expect(las.warnings).toEqual(['line 8: STOP 1660.0000 in ~W, but the data stop at 1669.75']);
+    expect(rules(text)).toEqual(['strt-stop']);
+  }));
 });

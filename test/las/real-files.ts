@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { decodeLasBytes, readLasBytes, type LasFile } from '../../src/core/las/index.ts';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/las');
 export const SHARED = '/work/shared/data/las';
@@ -68,6 +69,15 @@ export function realFilePath(f: RealFile): { path: string } | { skip: string } {
   return { skip: f.fixture ? `fixture ${path} is missing` : `${SHARED} is absent (${f.name} is not redistributable, so not a fixture)` };
 }
 
-export function readBytes(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(path));
+const loaded = new Map<string, { las: LasFile; text: string }>();
+
+/** The file read once per test process: its LasFile and its decoded text. */
+export function loadRealFile(path: string): { las: LasFile; text: string } {
+  let f = loaded.get(path);
+  if (!f) {
+    const bytes = new Uint8Array(readFileSync(path));
+    f = { las: readLasBytes(bytes), text: decodeLasBytes(bytes).text };
+    loaded.set(path, f);
+  }
+  return f;
 }

@@ -5,9 +5,15 @@
 
 const MAX_DECIMALS = 10;
 
+/** Exact powers of ten (double literals). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+const ZEROS = '0000000000';
+
 /** `value` with exactly `decimals` fraction digits and never an exponent, whatever its magnitude. */
 export function toFixedPlain(value: number, decimals: number): string {
   const d = Math.max(0, Math.min(MAX_DECIMALS, Math.round(decimals)));
+  const fast = fixedFast(value, d);
+  if (fast !== null) return fast;
   let text: string;
   if (Math.abs(value) < 1e21) {
     text = value.toFixed(d); // toFixed switches to exponents only from 1e21
@@ -17,6 +23,25 @@ export function toFixedPlain(value: number, decimals: number): string {
   }
   // -0.0001 at 2 decimals prints "-0.00": a signed zero reads back as 0 anyway, so drop the sign.
   return value < 0 && value > -1 && Number(text) === 0 ? text.slice(1) : text;
+}
+
+/**
+ * toFixed's result by integer arithmetic, about 3x faster (the writer formats millions of values).
+ * value * 10^d is off the exact product by at most half an ulp (< 1e-7 below 1e9), so rounding it
+ * gives toFixed's digits unless the product sits within 1e-6 of a tie: then null, and toFixed decides.
+ */
+function fixedFast(value: number, d: number): string | null {
+  const scaled = Math.abs(value) * POW10[d];
+  if (!(scaled < 1e9)) return null;
+  const floor = Math.floor(scaled);
+  const frac = scaled - floor;
+  if (Math.abs(frac - 0.5) < 1e-6) return null;
+  const n = frac > 0.5 ? floor + 1 : floor;
+  let digits = String(n);
+  if (d === 0) return value < 0 && n !== 0 ? '-' + digits : digits;
+  if (digits.length <= d) digits = ZEROS.slice(0, d + 1 - digits.length) + digits;
+  const text = digits.slice(0, digits.length - d) + '.' + digits.slice(digits.length - d);
+  return value < 0 && n !== 0 ? '-' + text : text;
 }
 
 /** The shortest text that reads back as `value`, without an exponent (for NULL and header numbers). */
