@@ -104,6 +104,14 @@ describe('readLas: layouts real files use', () => {
     expect(f.warnings).toContain('file is not ASCII; decoded as ISO-8859-1 (Latin-1)');
   });
 
+  it('reads a file with VERS 1.2 or no VERS/WRAP, with warnings', () => {
+    const old = readLas(las({ data: ['100 1 2', '100.5 3 4'] }).replace('VERS.   2.0', 'VERS.   1.2'));
+    expect(old.warnings).toEqual(['line 2: VERS 1.2, read as LAS 2.0']);
+    const bare = readLas(las({ data: ['100 1 2', '100.5 3 4'] }).replace(/ VERS[^\n]*\n WRAP[^\n]*\n/, ''));
+    expect(bare.warnings).toEqual(['line 1: no VERS in ~V; read as LAS 2.0', 'line 1: no WRAP in ~V; read as NO']);
+    expect(bare.data[0].length).toBe(2);
+  });
+
   it('reads a WRAP NO file whose rows are in fact wrapped, with a warning', () => {
     const f = readLas(las({ data: ['100.0', '45.0 2.45', '100.5', '46.0 2.5'] }));
     expect(Array.from(f.data[1])).toEqual([45, 46]);

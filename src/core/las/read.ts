@@ -114,6 +114,7 @@ function readVersion(s: Sections): { wrap: boolean; warnings: string[] } {
   const v = vers ? Number.parseFloat(vers.value) : NaN;
   if (vers && v >= 3) throw new LasParseError(vers.line ?? 0, `VERS ${vers.value}: LAS 3.0 files are not supported, only LAS 2.0`);
   if (vers && v !== 2) warnings.push(`line ${vers.line}: VERS ${vers.value}, read as LAS 2.0`);
+  if (!vers && s.titleLine.V !== undefined) warnings.push(`line ${s.titleLine.V}: no VERS in ~V; read as LAS 2.0`);
   const wrapItem = find(s.header.V, 'WRAP');
   const wrapText = (wrapItem?.value ?? '').toUpperCase();
   if (wrapItem && wrapText !== 'YES' && wrapText !== 'NO') warnings.push(`line ${wrapItem.line}: WRAP '${wrapItem.value}' is neither YES nor NO; read as NO`);
