@@ -1,0 +1,140 @@
+/**
+ * Auto-layout: from the scan alone, propose the deskew angle, the tracks (edges and grid type), the
+ * depth track, the depth lines (major/minor) and the sections where the grid is drawn. The user then
+ * only types the depth of two lines and each curve's scale.
+ *
+ * All positions are in the deskewed frame (the scan rotated back by `deskew` about its centre, same
+ * size), px with +0.5 = pixel centre: what the layout's coordinates refer to.
+ */
+import type { Raster } from '../raster.ts';
+import { SegClass, type Segmentation } from '../types.ts';
+import { inkFromRaster, lineEvidence, type InkImage, type LineEvidence } from './evidence.ts';
+import { skewFromEvidence } from './skew.ts';
+import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
+import { findDepthTrack, findTracks, type Span } from './tracks.ts';
+import { findSections, type RowSpan } from './sections.ts';
+import { classifyGrid, type GridGuess } from './grid.ts';
+
+export interface DetectedTrack {
+  x0: number;
+  x1: number;
+  grid: GridGuess;
+  /** how well the grid type fits the lines found, 0..1 */
+  gridScore: number;
+}
+
+export interface DepthLine {
+  y: number;
+  major: boolean;
+}
+
+export interface LayoutProposal {
+  /** degrees, layout.deskew convention (positive = content rotated clockwise) */
+  deskew: number;
+  tracks: DetectedTrack[];
+  depthTrack: Span | null;
+  depthLines: DepthLine[];
+  sections: RowSpan[];
+}
+
+export interface DetectOptions {
+  /** a known deskew (degrees); estimated when absent */
+  deskew?: number;
+  maxSkewDegrees?: number;
+}
+
+export function detectLayout(scan: Raster, options: DetectOptions = {}): LayoutProposal {
+  return detectFromInk(inkFromRaster(scan), options);
+}
+
+/** From a segmentation: grid and text classes as ink (curves left out by the model). */
+export function detectLayoutFromSegmentation(seg: Segmentation, options: DetectOptions = {}): LayoutProposal {
+  const ink = new Uint8Array(seg.classes.length);
+  for (let i = 0; i < ink.length; i++) ink[i] = seg.classes[i] === SegClass.Grid || seg.classes[i] === SegClass.Text ? 1 : 0;
+  return detectFromInk({ width: seg.width, height: seg.height, ink }, options);
+}
+
+export function detectFromInk(img: InkImage, options: DetectOptions = {}): LayoutProposal {
+  const e = lineEvidence(img);
+  const deskew = options.deskew ?? skewFromEvidence(e, { maxDegrees: options.maxSkewDegrees ?? 3 });
+  const theta = (deskew * Math.PI) / 180;
+  const tan = Math.tan(theta);
+  const rows = linesInProfile(horizontalProfile(e, tan), Math.max(40, 0.1 * img.width));
+  const cov = horizontalCoverage(img, rows.map((l) => l.centre), tan);
+  const spans = findTracks(cov, linesInProfile(verticalProfile(e, tan), 0.2));
+  const spanning = rows.filter((l) => spanCoverage(img, spans, l.centre, tan) >= 0.6);
+  const sections = gridSections(findSections(e, img, spans.flatMap((t) => [t.x0, t.x1]), tan), spanning);
+  const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5);
+  const depthLines = classifyMajor(spanning.filter((l) => sections.some((s) => l.centre >= s.top - 2 && l.centre <= s.bottom + 2)));
+  const depthTrack = findDepthTrack(img, spans, depthLines.filter((l) => l.major).map((l) => l.y), tan);
+
+  // straightened → deskewed frame: a cosθ scale about the image centre
+  const cx = img.width / 2, cy = img.height / 2, cos = Math.cos(theta);
+  const X = (x: number) => round1(cx + (x - cx) * cos);
+  const Y = (y: number) => round1(cy + (y - cy) * cos);
+  return {
+    deskew,
+    tracks: spans.map((t) => {
+      const fit = classifyGrid(vlines.map((l) => l.centre), t.x0, t.x1);
+      return { x0: X(t.x0), x1: X(t.x1), grid: fit.grid, gridScore: round1(fit.score * 100) / 100 };
+    }),
+    depthTrack: depthTrack && { x0: X(depthTrack.x0), x1: X(depthTrack.x1) },
+    depthLines: depthLines.map((l) => ({ y: Y(l.y), major: l.major })),
+    sections: sections.map((s) => ({ top: Y(s.top), bottom: Y(s.bottom) })),
+  };
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/**
+ * Keeps the sections that are log grid: dense with depth lines (at least 5, and at least 60% of the
+ * densest section's lines per row). The boxed curve-scale headers share the track edges but hold only
+ * a few horizontal lines.
+ */
+function gridSections(sections: RowSpan[], lines: ProfileLine[]): RowSpan[] {
+  const count = (s: RowSpan) => lines.filter((l) => l.centre >= s.top - 2 && l.centre <= s.bottom + 2).length;
+  const density = sections.map((s) => count(s) / Math.max(1, s.bottom - s.top));
+  const best = Math.max(0, ...density);
+  return sections.filter((s, i) => count(s) >= 5 && density[i] >= 0.6 * best);
+}
+
+/** Vertical-line profile over the sections only (headers have their own boxes), weighted by rows. */
+function sectionProfile(e: LineEvidence, tan: number, sections: RowSpan[]): Float64Array {
+  if (sections.length === 0) return verticalProfile(e, tan);
+  const out = new Float64Array(e.width);
+  const total = sections.reduce((a, s) => a + (s.bottom - s.top), 0);
+  for (const s of sections) {
+    const p = verticalProfile(e, tan, Math.ceil(s.top / e.strip), Math.floor(s.bottom / e.strip));
+    for (let x = 0; x < out.length; x++) out[x] += (p[x] * (s.bottom - s.top)) / total;
+  }
+  return out;
+}
+
+/** Share of the tracks' columns inked along straightened row y. */
+function spanCoverage(img: InkImage, spans: Span[], y: number, tan: number): number {
+  let on = 0, n = 0;
+  for (const s of spans) {
+    for (let x = Math.ceil(s.x0); x < s.x1; x++, n++) if (inkNear(img, x + 0.5, y, tan)) on++;
+  }
+  return n ? on / n : 0;
+}
+
+/**
+ * Major lines are the heavy ones: two-means on line weight (thickness × length), kept only when the
+ * heavy group is clearly heavier (≥ 1.35×); otherwise every line is minor.
+ */
+function classifyMajor(lines: ProfileLine[]): { y: number; major: boolean }[] {
+  const w = lines.map((l) => l.weight);
+  let lo = Math.min(...w), hi = Math.max(...w);
+  for (let it = 0; it < 20 && lines.length > 1; it++) {
+    const mid = (lo + hi) / 2;
+    const a = w.filter((v) => v < mid), b = w.filter((v) => v >= mid);
+    if (!a.length || !b.length) break;
+    lo = a.reduce((s, v) => s + v, 0) / a.length;
+    hi = b.reduce((s, v) => s + v, 0) / b.length;
+  }
+  const split = hi >= 1.35 * lo ? (lo + hi) / 2 : Infinity;
+  return lines.map((l) => ({ y: l.centre, major: l.weight >= split }));
+}

@@ -1,0 +1,57 @@
+/**
+ * Grid type of a track from the x of its vertical grid lines: linear with n divisions (lines equally
+ * spaced), or logarithmic with d decades (within each decade, lines at log10(1..9) of the decade width).
+ * Each hypothesis predicts the internal lines; the one whose predictions best match the found lines wins
+ * (F1 of matched lines; ties go to the hypothesis with fewer lines).
+ */
+export type GridGuess =
+  | { kind: 'linear'; divisions: number }
+  | { kind: 'log'; decades: number }
+  | { kind: 'none' };
+
+export interface GridFit {
+  grid: GridGuess;
+  /** F1 of predicted vs found internal lines, 0..1 */
+  score: number;
+}
+
+/** Internal line positions (px) a grid predicts between x0 and x1. */
+export function predictedLines(x0: number, x1: number, g: GridGuess): number[] {
+  const out: number[] = [];
+  if (g.kind === 'linear') {
+    for (let i = 1; i < g.divisions; i++) out.push(x0 + ((x1 - x0) * i) / g.divisions);
+  } else if (g.kind === 'log') {
+    const dw = (x1 - x0) / g.decades;
+    for (let d = 0; d < g.decades; d++) {
+      for (let m = d === 0 ? 2 : 1; m <= 9; m++) out.push(x0 + dw * (d + Math.log10(m)));
+    }
+  }
+  return out;
+}
+
+/** F1 of found vs predicted lines; each prediction matches within 30% of its gap to its neighbours (≥ 1.5 px). */
+function f1(found: number[], predicted: number[], x0: number, x1: number): number {
+  if (predicted.length === 0 || found.length === 0) return 0;
+  const all = [x0, ...predicted, x1];
+  const tol = predicted.map((p, i) => Math.max(1.5, 0.3 * Math.min(p - all[i], all[i + 2] - p)));
+  const hit = (x: number, i: number) => Math.abs(x - predicted[i]) <= tol[i];
+  const recall = predicted.filter((_, i) => found.some((x) => hit(x, i))).length / predicted.length;
+  const precision = found.filter((x) => predicted.some((_, i) => hit(x, i))).length / found.length;
+  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+}
+
+/** Best grid for a track [x0, x1] given the x of vertical lines found in it (its edges may be included). */
+export function classifyGrid(lines: number[], x0: number, x1: number): GridFit {
+  const inner = lines.filter((x) => x > x0 + 3 && x < x1 - 3);
+  const hypotheses: GridGuess[] = [];
+  for (let n = 2; n <= 30; n++) hypotheses.push({ kind: 'linear', divisions: n });
+  for (let d = 1; d <= 6; d++) hypotheses.push({ kind: 'log', decades: d });
+  const fits = hypotheses.map((g) => {
+    const predicted = predictedLines(x0, x1, g);
+    return { grid: g, score: f1(inner, predicted, x0, x1), count: predicted.length };
+  });
+  const top = Math.max(...fits.map((f) => f.score));
+  // near-ties: the simpler grid (a 10-division track also half-matches 20 divisions)
+  const best = fits.filter((f) => f.score >= top - 0.02).sort((a, b) => a.count - b.count)[0];
+  return best.score < 0.5 ? { grid: { kind: 'none' }, score: best.score } : { grid: best.grid, score: best.score };
+}

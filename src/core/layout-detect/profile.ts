@@ -1,0 +1,101 @@
+/**
+ * Profiles of the line evidence once the skew is known, in "straightened" coordinates: the scan sheared
+ * so lines are axis-parallel (x_s = x + (y − cy)·tanθ, y_s = y − (x − cx)·tanθ). To first order this is
+ * the deskew rotation; detect.ts converts results to the rotated frame (a cosθ scale about the centre).
+ * Positions are px with +0.5 = pixel centre.
+ */
+import type { InkImage, LineEvidence } from './evidence.ts';
+
+/** A straight line found in a profile: centre (px), total evidence, and its extent in bins. */
+export interface ProfileLine {
+  centre: number;
+  weight: number;
+  /** peak height of the profile (same unit as the profile) */
+  peak: number;
+}
+
+/** Scan pixel (column, row) of a straightened point. */
+export function toScan(xs: number, ys: number, tan: number, w: number, h: number): [number, number] {
+  return [xs - (ys - h / 2) * tan, ys + (xs - w / 2) * tan];
+}
+
+/**
+ * Share of the rows of strips [s0, s1) in which straightened column x_s has vertical-line ink, per column.
+ * Index = column; values 0..1.
+ */
+export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.ceil(e.height / e.strip)): Float64Array {
+  const out = new Float64Array(e.width);
+  const c = e.vertical;
+  const rows = Math.max(1, Math.min(e.height, s1 * e.strip) - s0 * e.strip);
+  for (let k = 0; k < c.count; k++) {
+    if (c.strip[k] < s0 || c.strip[k] >= s1) continue;
+    const p = c.pos[k] + ((c.strip[k] + 0.5) * e.strip - e.height / 2) * tan;
+    const i = Math.floor(p), f = p - i;
+    if (i >= 0 && i < e.width) out[i] += (c.weight[k] * (1 - f)) / rows;
+    if (i + 1 >= 0 && i + 1 < e.width) out[i + 1] += (c.weight[k] * f) / rows;
+  }
+  return out;
+}
+
+/** Horizontal-line ink per straightened row (px of line per row). Index = row. */
+export function horizontalProfile(e: LineEvidence, tan: number): Float64Array {
+  const out = new Float64Array(e.height);
+  const c = e.horizontal;
+  for (let k = 0; k < c.count; k++) {
+    const p = c.pos[k] - ((c.strip[k] + 0.5) * e.strip - e.width / 2) * tan;
+    const i = Math.floor(p), f = p - i;
+    if (i >= 0 && i < e.height) out[i] += c.weight[k] * (1 - f);
+    if (i + 1 >= 0 && i + 1 < e.height) out[i + 1] += c.weight[k] * f;
+  }
+  return out;
+}
+
+/**
+ * Lines in a profile: each peak with the bins falling away from it on both sides
+ * down to a quarter of the peak (a line split between two bins), never climbing again (a curve's
+ * stroke next to a grid line is not part of it), kept when their total reaches `min`.
+ * Centre weighted; bin i ↔ centre i + 0.5.
+ */
+export function linesInProfile(profile: Float64Array, min: number): ProfileLine[] {
+  const lines: ProfileLine[] = [];
+  const n = profile.length;
+  let i = 0;
+  while (i < n) {
+    // a line split between bins has a lower peak: start at a third of `min`, judge the line's total
+    if (profile[i] < min / 3) { i++; continue; }
+    let top = i;
+    while (top + 1 < n && profile[top + 1] >= profile[top]) top++;
+    const peak = profile[top], floor = peak / 4;
+    let a = top, b = top + 1;
+    while (a > 0 && profile[a - 1] >= floor && profile[a - 1] <= profile[a]) a--;
+    while (b < n && profile[b] >= floor && profile[b] <= profile[b - 1]) b++;
+    let w = 0, wx = 0;
+    for (let k = a; k < b; k++) {
+      w += profile[k];
+      wx += profile[k] * (k + 0.5);
+    }
+    if (w >= min) lines.push({ centre: wx / w, weight: w, peak });
+    // the rest of the falling side belongs to this line, not to a new one
+    i = Math.max(b, i + 1);
+    while (i < n && profile[i] <= profile[i - 1]) i++;
+  }
+  return lines;
+}
+
+/** Is there ink within a row of straightened point (x_s, y_s)? */
+export function inkNear(img: InkImage, xs: number, ys: number, tan: number): boolean {
+  const [x, y] = toScan(xs, ys, tan, img.width, img.height);
+  const c = Math.floor(x), r = Math.floor(y);
+  if (c < 0 || c >= img.width) return false;
+  for (let k = Math.max(0, r - 1); k <= Math.min(img.height - 1, r + 1); k++) if (img.ink[k * img.width + c]) return true;
+  return false;
+}
+
+/** Per straightened column, the share of `rows` (straightened line centres) that have ink there. */
+export function horizontalCoverage(img: InkImage, rows: number[], tan: number): Float64Array {
+  const out = new Float64Array(img.width);
+  if (rows.length === 0) return out;
+  for (const y of rows) for (let x = 0; x < img.width; x++) if (inkNear(img, x + 0.5, y, tan)) out[x]++;
+  for (let x = 0; x < img.width; x++) out[x] /= rows.length;
+  return out;
+}
