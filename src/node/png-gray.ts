@@ -31,39 +31,62 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
+const absByte = (v: number) => (v < 128 ? v : 256 - v);
+
+/** PNG's Paeth predictor. */
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Filtered bytes of row y with filter type f (0 None, 1 Sub, 2 Up, 4 Paeth) into out at o + 1. */
+function filterRow(data: Uint8Array, width: number, y: number, f: number, out: Uint8Array, o: number): number {
+  const row = y * width;
+  const up = y > 0 ? row - width : -1;
+  let cost = 0;
+  out[o] = f;
+  for (let x = 0; x < width; x++) {
+    const v = data[row + x];
+    const a = x > 0 ? data[row + x - 1] : 0;
+    const b = up >= 0 ? data[up + x] : 0;
+    const c = x > 0 && up >= 0 ? data[up + x - 1] : 0;
+    const pred = f === 0 ? 0 : f === 1 ? a : f === 2 ? b : paeth(a, b, c);
+    const r = (v - pred) & 0xff;
+    out[o + 1 + x] = r;
+    cost += absByte(r);
+  }
+  return cost;
+}
+
 /**
- * Filter rows for deflate: per row, 'Up' (2) when it differs from the row above in fewer bytes
- * than 'None' has non-zero bytes — line art is mostly vertical lines and flat paper.
+ * Filter rows for deflate. 'fast' (dataset writer): Up or None, whichever has the smaller sum of
+ * absolute residuals — line art is mostly vertical lines and flat paper. 'best' (committed assets):
+ * the same choice among None, Sub, Up and Paeth, the usual PNG heuristic.
  */
-function filterRows(data: Uint8Array, width: number, height: number): Uint8Array {
+function filterRows(data: Uint8Array, width: number, height: number, mode: 'fast' | 'best'): Uint8Array {
   const stride = width + 1;
   const out = new Uint8Array(stride * height);
+  const trial = new Uint8Array(stride);
+  const types = mode === 'best' ? [0, 1, 2, 4] : [0, 2];
   for (let y = 0; y < height; y++) {
-    const row = y * width;
     const o = y * stride;
-    let costNone = 0;
-    let costUp = 0;
-    if (y > 0) {
-      for (let x = 0; x < width; x++) {
-        const v = data[row + x];
-        const u = (v - data[row - width + x]) & 0xff;
-        costNone += v < 128 ? v : 256 - v;
-        costUp += u < 128 ? u : 256 - u;
+    let best = filterRow(data, width, y, types[0], out, o);
+    for (let k = 1; k < types.length && y > 0; k++) {
+      const cost = filterRow(data, width, y, types[k], trial, 0);
+      if (cost < best) {
+        best = cost;
+        out.set(trial, o);
       }
-    }
-    if (y > 0 && costUp < costNone) {
-      out[o] = 2;
-      for (let x = 0; x < width; x++) out[o + 1 + x] = (data[row + x] - data[row - width + x]) & 0xff;
-    } else {
-      out[o] = 0;
-      out.set(data.subarray(row, row + width), o + 1);
     }
   }
   return out;
 }
 
 /** Encode an 8-bit single-channel image as PNG bytes. */
-export function encodeGrayPng(data: Uint8Array, width: number, height: number, level = 6): Uint8Array {
+export function encodeGrayPng(data: Uint8Array, width: number, height: number, level = 6, mode: 'fast' | 'best' = 'fast'): Uint8Array {
   if (data.length !== width * height) throw new Error(`encodeGrayPng: ${data.length} bytes for ${width}×${height}`);
   const ihdr = new Uint8Array(13);
   const dv = new DataView(ihdr.buffer);
@@ -71,7 +94,7 @@ export function encodeGrayPng(data: Uint8Array, width: number, height: number, l
   dv.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // colour type: grayscale
-  const idat = deflateSync(filterRows(data, width, height), { level });
+  const idat = deflateSync(filterRows(data, width, height, mode), { level });
   const sig = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
   const parts = [sig, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
   const total = parts.reduce((s, p) => s + p.length, 0);

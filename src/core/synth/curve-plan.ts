@@ -116,23 +116,34 @@ function decorate(rng: Rng, v: Float64Array, c: CurvePlan, grid: GridPlan, steps
   if (rng.chance(0.12)) v.fill(Number.NaN, n - rng.int(1, Math.floor(n * 0.2)), n);
 }
 
-function planCurve(rng: Rng, kind: KindId, index: number, plan: Omit<LogPlan, 'defects'>, track: TrackPlan, values: Float64Array, source: string): CurvePlan {
+/** A mnemonic of the kind not yet used on this page (real logs never repeat one). */
+function freshMnemonic(rng: Rng, kind: KindId, used: Set<string>): string {
+  const free = CURVE_KINDS[kind].mnemonics.filter((m) => !used.has(m));
+  let m = free.length ? rng.pick(free) : CURVE_KINDS[kind].mnemonics[0];
+  for (let n = 2; used.has(m); n++) m = `${CURVE_KINDS[kind].mnemonics[0]}${n}`;
+  used.add(m);
+  return m;
+}
+
+function planCurve(rng: Rng, kind: KindId, index: number, plan: Omit<LogPlan, 'defects'>, track: TrackPlan, values: Float64Array, source: string, mnemonic: string): CurvePlan {
   const k = CURVE_KINDS[kind];
   const px = plan.dpi / 200;
   const log = track.grid.kind === 'log';
   const base = rng.pick(k.scales);
-  const logLeft = rng.pick([0.2, 0.2, 0.1, 1, 2]);
+  const logLeft = track.grid.decades >= 4 ? rng.pick([0.2, 0.2, 0.1, 1]) : rng.pick([0.2, 0.2, 0.1, 1, 2]);
   let [left, right] = log ? [logLeft, Number((logLeft * 10 ** track.grid.decades).toPrecision(6))] : [base.left, base.right];
+  const shared = log ? track.curves[0] : undefined; // curves of a log track share its scale
   if (!log && kind === 'RES') [left, right] = [0, rng.pick([20, 50, 10])];
   if (!log && rng.chance(0.08)) [left, right] = [right, left];
   const wrap = !log && (k.wrapFriendly ? rng.chance(0.5) : rng.chance(0.06));
-  if (!wrap) [left, right] = fitScale(values, left, right, log);
+  if (shared) [left, right] = [shared.left, shared.right];
+  else if (!wrap) [left, right] = fitScale(values, left, right, log);
   const style: DashStyle = index === 0 && rng.chance(0.75) ? 'solid'
     : rng.weighted([['solid', 3], ['dashed', 4], ['dotted', 2], ['dashdot', 1.5], ['longdash', 1.5]] as const);
-  const width = Math.max(1.5, rng.range(1.6, 3.6) * px);
+  const width = Math.max(1.5, rng.range(1.9, 3.6) * px);
   const coloured = rng.chance(0.15);
   return {
-    kind, mnemonic: rng.pick(k.mnemonics), unit: k.unit, title: k.title, scale: log ? 'log' : 'linear',
+    kind, mnemonic, unit: k.unit, title: k.title, scale: log ? 'log' : 'linear',
     left, right, wrap, style, dash: dashFor(rng, style, px, width), width,
     darkness: coloured ? rng.range(0.55, 0.75) : rng.range(0.85, 0.98), pin: rng.chance(0.3), values, source,
   };
@@ -143,6 +154,7 @@ export function planCurves(rng: Rng, plan: Omit<LogPlan, 'defects'>, grid: Sampl
   const stepFt = plan.depth.step * (plan.depth.unit === 'M' ? 3.2808 : 1);
   const geo: Geology = makeGeology(rng.fork(11), grid.count, 1 / stepFt);
   const used = new Set<KindId>();
+  const mnemonics = new Set<string>();
   for (const track of plan.tracks) {
     const count = rng.weighted([[1, 3], [2, 4], [3, 3], [4, 1]] as const);
     pickKinds(rng, track.grid, count, used).forEach((kind, i) => {
@@ -153,7 +165,7 @@ export function planCurves(rng: Rng, plan: Omit<LogPlan, 'defects'>, grid: Sampl
         if (values) source = 'library';
       }
       values ??= respond(kind, geo, rng.fork(100 + i), 1 / stepFt);
-      const curve = planCurve(rng, kind, i, plan, track, values, source);
+      const curve = planCurve(rng, kind, i, plan, track, values, source, freshMnemonic(rng, kind, mnemonics));
       decorate(rng, values, curve, track.grid, 1 / stepFt);
       track.curves.push(curve);
     });

@@ -6,6 +6,7 @@
  */
 import type { KindId } from './curve-kinds.ts';
 import type { Rng } from './prng.ts';
+import { smooth } from './geology.ts';
 
 export interface LibraryCurve {
   kind: KindId;
@@ -67,6 +68,8 @@ export function libraryValues(rng: Rng, lib: CurveLibrary, kind: KindId, n: numb
   const stretch = rng.range(0.6, 1.6);
   const srcStepFt = curve.stepFt;
   const perSample = stepFt / (srcStepFt * stretch); // source samples per output sample
+  // low-pass before decimating, as the logging tool's vertical response would (no aliasing noise)
+  if (perSample > 1.5) smooth(src, perSample);
   const m = src.length;
   const pos = rng.float() * m;
   const dir = rng.chance(0.5) ? 1 : -1;

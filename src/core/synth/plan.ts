@@ -85,7 +85,8 @@ function planDepth(rng: Rng, dpi: number, height: number): DepthPlan {
     : rng.weighted([[0.05, 5], [0.06, 2], [0.02, 2], [0.01, 1], [0.1, 1]] as const);
   const ppu = dpi * inchPerUnit;
   const nice = metric ? [0.5, 1, 2, 5, 10, 20, 50] : [1, 2, 5, 10, 20, 50, 100];
-  const minorEvery = nice.find((v) => v * ppu >= rng.range(7, 14)) ?? nice[nice.length - 1];
+  // printed depth lines are 0.08–0.2 in apart (2 ft at 5 in/100 ft, 10 ft at 2 in/100 ft)
+  const minorEvery = nice.find((v) => v * ppu >= dpi * rng.range(0.08, 0.13)) ?? nice[nice.length - 1];
   const heavyEvery = minorEvery * rng.pick([5, 5, 10]);
   let labelEvery = heavyEvery;
   while (labelEvery * ppu < 160) labelEvery *= labelEvery === heavyEvery && heavyEvery % 2 === 0 ? 5 : 2;
@@ -98,7 +99,11 @@ function planDepth(rng: Rng, dpi: number, height: number): DepthPlan {
 function planGrid(rng: Rng, width: number, merged: boolean, log: boolean, px: number): GridPlan {
   const lineW = Math.max(1, rng.range(0.8, 1.4) * px);
   const heavyW = Math.max(lineW + 0.5, rng.range(1.6, 2.6) * px);
-  if (log) return { kind: 'log', divisions: 0, heavyEvery: 0, decades: rng.int(2, Math.min(5, Math.max(2, Math.floor(width / 90)))), lineW, heavyW };
+  if (log) {
+    // 4 decades (0.2–2000 ohm·m) is the usual print; narrow tracks get fewer
+    const decades = Math.min(rng.weighted([[2, 1], [3, 2], [4, 5], [5, 0.5]] as const), Math.max(2, Math.floor(width / 90)));
+    return { kind: 'log', divisions: 0, heavyEvery: 0, decades, lineW, heavyW };
+  }
   const divisions = merged ? rng.pick([20, 20, 10]) : rng.weighted([[10, 8], [5, 1], [4, 1], [8, 1]] as const);
   const heavyEvery = divisions >= 10 ? rng.pick([5, 5, 10, 0]) : rng.pick([0, 2]);
   return { kind: 'linear', divisions, heavyEvery, decades: 0, lineW, heavyW };
