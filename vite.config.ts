@@ -14,5 +14,10 @@ export default defineConfig({
   server: { headers: isolationHeaders, port: 5173, strictPort: false },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // second page: the segmentation harness driven by e2e/segment.spec.ts and bench:segment (not linked from the app)
+    rollupOptions: { input: { main: 'index.html', segment: 'src/dev/segment.html' } },
+  },
 });

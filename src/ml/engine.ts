@@ -134,6 +134,21 @@ export class TiledEngine {
     batch.forEach((t, i) => writeCore({ data, c, h, w }, i, t.x, y, this.card.curveClasses, target));
   }
 
+  /** Median ms of `runs` model calls on one h × w tile of textured input, after one warm-up call. */
+  async probe(h: number, w: number, runs: number): Promise<number> {
+    const input = new Float32Array(h * w);
+    for (let i = 0; i < input.length; i++) input[i] = ((Math.imul(i, 2654435761) >>> 24) & 255) / 255;
+    await this.runner.run(input, 1, h, w);
+    const ms: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      await this.runner.run(input, 1, h, w);
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    return ms[Math.floor(ms.length / 2)];
+  }
+
   async dispose(): Promise<void> {
     this.blank.clear();
     await this.runner.dispose();
