@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tracewellPwa } from './scripts/vite-pwa';
 import { pdfjsAssets } from './scripts/vite-pdfjs-assets';
 
 // Cross-origin isolation: onnxruntime-web needs SharedArrayBuffer for multi-threaded WASM.
@@ -10,7 +11,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), pdfjsAssets()],
+  plugins: [react(), tracewellPwa(), pdfjsAssets()],
   server: { headers: isolationHeaders, port: 5173, strictPort: false },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   worker: { format: 'es' },
