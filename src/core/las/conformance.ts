@@ -43,12 +43,12 @@ function checkHeaderLine(raw: string, line: number, key: string, p: Problems): L
 }
 
 /** One pass over the lines: section titles, header items, ~A lines; charset on every line. */
-function scan(lines: string[], p: Problems): Scan {
+function scan(lines: string[], p: Problems, ascii: boolean): Scan {
   const s: Scan = { items: { V: [], W: [], C: [], P: [] }, dataLines: [], titles: [] };
   let current = '';
   lines.forEach((raw, i) => {
     const line = i + 1;
-    if (!isLasAscii(raw)) p.add('charset', 'character outside printable ASCII', line);
+    if (!ascii && !isLasAscii(raw)) p.add('charset', 'character outside printable ASCII', line);
     if (current === 'A' && !raw.startsWith('~')) {
       s.dataLines.push({ text: raw, line });
       return;
@@ -133,7 +133,8 @@ export function checkLasConformance(text: string): LasConformance {
   const lines = text.split(/\r\n|\n|\r/);
   // Blank lines at the very end (the final line end, an editor's extra newline) hold no data.
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-  const s = scan(lines, p);
+  // One native scan of the whole text; lines are checked one by one only when it finds something.
+  const s = scan(lines, p, !/[^\t\n\r\x20-\x7e]/.test(text));
   checkSections(s.titles, p);
   const wrap = checkVersion(s.items.V, p);
   checkWell(s.items.W, p);
