@@ -4,42 +4,14 @@
  * present, else the fixture U-Net. Scan: the bundled sample (public/samples/*.png) when present, else a
  * generated fixture scan.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Page, expect, test } from '@playwright/test';
-import { encode } from 'fast-png';
-import type {} from '../src/dev/harness-types';
+import { expect, test } from '@playwright/test';
 import { pngToRaster } from '../src/dev/png';
-import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node';
+import { createNodeSegmenter } from '../src/node/segmenter-node';
 import { fixtureScan } from '../test/ml/scan-fixture';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const shipped = existsSync(join(root, 'public/models/index.json'));
-const modelName = shipped ? undefined : 'fixture';
-const cardPath = async (): Promise<string> => (shipped ? defaultCardPath(join(root, 'public/models')) : join(root, 'test/fixtures/models/tiny-unet.json'));
-
-function samplePng(): Buffer {
-  const dir = join(root, 'public/samples');
-  const png = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.png')) : undefined;
-  if (png) return readFileSync(join(dir, png));
-  const s = fixtureScan({ width: 1600, height: 2400, seed: 31 });
-  return Buffer.from(encode({ width: s.width, height: s.height, data: s.data, depth: 8, channels: 1 }));
-}
-
-function agreement(a: Uint8Array, b: Uint8Array): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
-}
-
-async function openHarness(page: Page): Promise<void> {
-  await page.goto('/src/dev/segment.html');
-  await expect(page.locator('#status')).toHaveText('ready (cross-origin isolated)');
-}
+import { agreement, cardPath, modelName, openHarness, pngOf, samplePng } from './segment-helpers';
 
 test('the sample segmented by the Chromium worker pool matches Node, and the main thread stays free', async ({ page }) => {
-  const png = samplePng();
+  const png = samplePng() ?? pngOf(fixtureScan({ width: 1600, height: 2400, seed: 31 }));
   const [nodeSeg] = await Promise.all([createNodeSegmenter(await cardPath(), { threads: 1 }), openHarness(page)]);
   const backend = await page.evaluate((m) => window.__tracewellSegment.setup({ model: m, setting: 'wasm', layout: { workers: 2, threadsPerWorker: 1 } }), modelName);
   expect(backend).toMatchObject({ runtime: 'onnxruntime-web', ep: 'wasm', workers: 2, threadsPerWorker: 1 });
@@ -63,8 +35,8 @@ test('the sample segmented by the Chromium worker pool matches Node, and the mai
 test('cancel stops the pool within a tile and it segments again afterwards', async ({ page }) => {
   await openHarness(page);
   await page.evaluate((m) => window.__tracewellSegment.setup({ model: m, setting: 'wasm', layout: { workers: 2, threadsPerWorker: 1 } }), modelName);
-  const s = fixtureScan({ width: 1200, height: 2400, seed: 9, margin: 0 });
-  await page.evaluate((b) => window.__tracewellSegment.load(b), Buffer.from(encode({ width: 1200, height: 2400, data: s.data, depth: 8, channels: 1 })).toString('base64'));
+  const scan = pngOf(fixtureScan({ width: 800, height: 1600, seed: 9, margin: 0 }));
+  await page.evaluate((b) => window.__tracewellSegment.load(b), scan.toString('base64'));
   const cancelled = await page.evaluate(() => window.__tracewellSegment.run({ abortAfterTiles: 3 }));
   expect(cancelled.error?.name).toBe('AbortError');
   expect(cancelled.done).toBeLessThan(cancelled.total);

@@ -29,7 +29,7 @@ export interface HarnessRunResult {
 }
 
 export interface SegmentHarness {
-  setup(o?: HarnessSetup): Promise<BackendInfo & { model: string; macsPerPixel: number; setupMs: number }>;
+  setup(o?: HarnessSetup): Promise<BackendInfo & { model: string; macsPerPixel: number; tile: { size: number; overlap: number }; setupMs: number }>;
   /** a PNG as base64 → the scan to segment */
   load(pngBase64: string): { width: number; height: number };
   run(o?: HarnessRun): Promise<HarnessRunResult>;

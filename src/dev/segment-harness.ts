@@ -61,7 +61,7 @@ const harness: SegmentHarness = {
     const { card, modelUrl } = await model(o.model);
     const t0 = performance.now();
     seg = await createPoolSegmenter({ card, modelUrl, setting: o.setting, layout: o.layout, maxBatch: o.maxBatch });
-    return { ...seg.backend, model: card.name, macsPerPixel: card.macsPerPixel, setupMs: performance.now() - t0 };
+    return { ...seg.backend, model: card.name, macsPerPixel: card.macsPerPixel, tile: card.tile, setupMs: performance.now() - t0 };
   },
   load(pngBase64: string) {
     scan = pngToRaster(fromBase64(pngBase64));
