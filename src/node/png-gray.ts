@@ -61,6 +61,28 @@ function filterRow(data: Uint8Array, width: number, y: number, f: number, out: U
   return cost;
 }
 
+/** Row y filtered with Up or None, whichever has the smaller sum of absolute residuals (one pass to choose). */
+function upOrNone(data: Uint8Array, width: number, y: number, out: Uint8Array, o: number): void {
+  const row = y * width;
+  let costNone = 0;
+  let costUp = 0;
+  if (y > 0) {
+    for (let x = 0; x < width; x++) {
+      const v = data[row + x];
+      costNone += v < 128 ? v : 256 - v;
+      const u = (v - data[row - width + x]) & 0xff;
+      costUp += u < 128 ? u : 256 - u;
+    }
+  }
+  if (y > 0 && costUp < costNone) {
+    out[o] = 2;
+    for (let x = 0; x < width; x++) out[o + 1 + x] = (data[row + x] - data[row - width + x]) & 0xff;
+  } else {
+    out[o] = 0;
+    out.set(data.subarray(row, row + width), o + 1);
+  }
+}
+
 /**
  * Filter rows for deflate. 'fast' (dataset writer): Up or None, whichever has the smaller sum of
  * absolute residuals — line art is mostly vertical lines and flat paper. 'best' (committed assets):
@@ -69,8 +91,12 @@ function filterRow(data: Uint8Array, width: number, y: number, f: number, out: U
 function filterRows(data: Uint8Array, width: number, height: number, mode: 'fast' | 'best'): Uint8Array {
   const stride = width + 1;
   const out = new Uint8Array(stride * height);
+  if (mode === 'fast') {
+    for (let y = 0; y < height; y++) upOrNone(data, width, y, out, y * stride);
+    return out;
+  }
   const trial = new Uint8Array(stride);
-  const types = mode === 'best' ? [0, 1, 2, 4] : [0, 2];
+  const types = [0, 1, 2, 4];
   for (let y = 0; y < height; y++) {
     const o = y * stride;
     let best = filterRow(data, width, y, types[0], out, o);

@@ -68,7 +68,7 @@ export function writeSample(dir: string, index: number, s: SynthSample, kind: Da
   const image = s.jpegQuality !== null ? `${id}.jpg` : `${id}.png`;
   const contents: [string, Uint8Array | string][] = [
     [image, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height)],
-    [`${id}.mask.png`, encodeGrayPng(maskBytes(s.mask, kind), width, height, 9)],
+    [`${id}.mask.png`, encodeGrayPng(maskBytes(s.mask, kind), width, height)],
     [`${id}.truth.json`, JSON.stringify(s.truth)],
     [`${id}.layout.json`, layoutToJson(s.layout)],
   ];

@@ -68,9 +68,10 @@ export function tonePass(trans: Uint8Array, out: Uint8Array, w: number, h: numbe
     const row = y * w;
     if (patch) {
       patch.rowInto(y, field);
+      // gray = amp − ink·amp·strength/255, with the per-column factor computed once per row
+      for (let x = 0; x < w; x++) field[x] = (amp[x] * (base - pamp * (field[x] * 0.5 + 0.5))) / 255;
       for (let x = 0; x < w; x++) {
-        const strength = base - pamp * (field[x] * 0.5 + 0.5);
-        const v = amp[x] * (1 - ((255 - trans[row + x]) * strength) / 255);
+        const v = amp[x] - (255 - trans[row + x]) * field[x];
         out[row + x] = v < 0 ? 0 : (v + 0.5) | 0;
       }
     } else {

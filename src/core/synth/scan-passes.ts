@@ -11,38 +11,38 @@ import type { DefectPlan } from './defect-plan.ts';
  * `background` in the image and class 0 in the mask.
  */
 export function skewPass(img: Uint8Array, mask: Uint8Array, w: number, h: number, deg: number, background: number): { img: Uint8Array; mask: Uint8Array } {
-  const outI = new Uint8Array(w * h);
+  const outI = new Uint8Array(w * h).fill(Math.round(background));
   const outM = new Uint8Array(w * h);
   const th = (deg * Math.PI) / 180;
   const cos = Math.cos(th);
   const sin = Math.sin(th);
   const cx = w / 2;
   const cy = h / 2;
-  const bg = Math.round(background);
+  // 16.16 fixed point keeps the inner loop in integers
+  const ONE = 65536;
+  const dxs = Math.round(cos * ONE);
+  const dys = Math.round(-sin * ONE);
+  const maxX = (w - 1) * ONE;
+  const maxY = (h - 1) * ONE;
   for (let y = 0; y < h; y++) {
     const dy = y + 0.5 - cy;
     const dx0 = 0.5 - cx;
     // source position in pixel-index space (centre of pixel i at i + 0.5, hence − 0.5)
-    let sx = cx + cos * dx0 + sin * dy - 0.5;
-    let sy = cy - sin * dx0 + cos * dy - 0.5;
+    let sx = Math.round((cx + cos * dx0 + sin * dy - 0.5) * ONE);
+    let sy = Math.round((cy - sin * dx0 + cos * dy - 0.5) * ONE);
     const row = y * w;
-    for (let x = 0; x < w; x++, sx += cos, sy -= sin) {
-      const ix = Math.floor(sx);
-      const iy = Math.floor(sy);
-      if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
-        outI[row + x] = bg;
-        const nx = Math.round(sx);
-        const ny = Math.round(sy);
-        outM[row + x] = nx >= 0 && ny >= 0 && nx < w && ny < h ? mask[ny * w + nx] : 0;
-        continue;
-      }
-      const fx = sx - ix;
-      const fy = sy - iy;
+    for (let x = 0; x < w; x++, sx += dxs, sy += dys) {
+      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) continue;
+      const ix = sx >> 16;
+      const iy = sy >> 16;
+      const fx = sx & 0xffff;
+      const fy = sy & 0xffff;
       const i = iy * w + ix;
-      const top = img[i] + (img[i + 1] - img[i]) * fx;
-      const bot = img[i + w] + (img[i + w + 1] - img[i + w]) * fx;
-      outI[row + x] = (top + (bot - top) * fy + 0.5) | 0;
-      outM[row + x] = mask[(fy < 0.5 ? iy : iy + 1) * w + (fx < 0.5 ? ix : ix + 1)];
+      const top = img[i] * (ONE - fx) + img[i + 1] * fx;
+      const bot = img[i + w] * (ONE - fx) + img[i + w + 1] * fx;
+      // top, bot < 2^24; blend in 8.16 to stay inside 32 bits
+      outI[row + x] = ((top >>> 8) * (256 - (fy >>> 8)) + (bot >>> 8) * (fy >>> 8) + (1 << 15)) >>> 16;
+      outM[row + x] = mask[(fy < 32768 ? i : i + w) + (fx < 32768 ? 0 : 1)];
     }
   }
   return { img: outI, mask: outM };
