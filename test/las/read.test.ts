@@ -86,7 +86,13 @@ describe('readLas: layouts real files use', () => {
     const text = '# written by hand\n' + las({ data: ['100 1 2', '# mid-data note', '100.5 3 4'] }).replace('~CURVE INFORMATION', '# a comment\n~CURVE INFORMATION');
     const f = readLas(text);
     expect(f.data[0].length).toBe(2);
-    expect(f.warnings).toEqual([expect.stringMatching(/comment inside ~A skipped/)]);
+    expect(f.warnings).toEqual(['line 17: comment inside ~A skipped']);
+  });
+
+  it('summarises many blank or comment lines inside ~A in one warning each', () => {
+    const f = readLas(las({ data: ['100 1 2', '', '# a', '', '# b', '100.5 3 4', '', ''] }));
+    expect(f.data[0].length).toBe(2);
+    expect(f.warnings).toEqual(['line 15: 2 blank lines inside ~A skipped (first here)', 'line 16: 2 comments inside ~A skipped (first here)']);
   });
 
   it('reads numbers with no leading zero, and keeps the decimals printed', () => {

@@ -28,6 +28,7 @@ function splitSections(text: string): Sections {
   const lines = text.split(/\r\n|\n|\r/);
   let lastContent = lines.length - 1;
   while (lastContent >= 0 && lines[lastContent].trim() === '') lastContent--;
+  const skipped = new SkippedLines();
   let current: SectionKey | 'none' | 'unknown' = 'none';
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -36,9 +37,8 @@ function splitSections(text: string): Sections {
     if (current === 'A') {
       if (trimmed.startsWith('~')) throw new LasParseError(lineNo, `section ${trimmed.slice(0, 2)} after ~A; ~A must be the last section`);
       if (trimmed === '' || trimmed.startsWith('#')) {
-        if (trimmed !== '' || i < lastContent) {
-          s.warnings.push(`line ${lineNo}: ${trimmed === '' ? 'blank line' : 'comment'} inside ~A skipped`);
-        }
+        // Blank lines after the last data line are only the file's end.
+        if (trimmed !== '' || i < lastContent) skipped.note(trimmed === '' ? 'blank line' : 'comment', lineNo);
         continue;
       }
       s.data.push({ text: raw, line: lineNo });
@@ -65,7 +65,23 @@ function splitSections(text: string): Sections {
     addHeaderLine(s, current, raw, lineNo);
   }
   while (s.other.length > 0 && s.other[s.other.length - 1] === '') s.other.pop();
+  s.warnings.push(...skipped.warnings());
   return s;
+}
+
+/** Blank and comment lines inside ~A: one warning per kind, not one per line. */
+class SkippedLines {
+  private readonly seen = new Map<string, { first: number; count: number }>();
+  note(kind: string, line: number): void {
+    const k = this.seen.get(kind);
+    if (k) k.count++;
+    else this.seen.set(kind, { first: line, count: 1 });
+  }
+  warnings(): string[] {
+    return [...this.seen].map(([kind, { first, count }]) =>
+      count === 1 ? `line ${first}: ${kind} inside ~A skipped` : `line ${first}: ${count} ${kind}s inside ~A skipped (first here)`,
+    );
+  }
 }
 
 function sectionKey(title: string): SectionKey | 'unknown' {
