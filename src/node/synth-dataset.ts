@@ -4,7 +4,7 @@
  * are already there with the recorded hashes.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GENERATOR, type SynthConfig } from '../core/synth/config.ts';
 import { filesIntact, sampleId, sha256, type DatasetKind, type FileRecord, type SampleRecord } from './synth-files.ts';
@@ -104,11 +104,12 @@ function reusable(p: DatasetParams, lib: Manifest['curveLibrary']): Map<number, 
  */
 export async function writeDataset(p: DatasetParams, onProgress: (pr: Progress) => void, signal?: AbortSignal): Promise<Manifest> {
   mkdirSync(p.out, { recursive: true });
-  const lib = p.libraryPath ? { path: p.libraryPath, sha256: sha256(readFileSync(p.libraryPath)) } : null;
+  // recorded relative to the working directory so manifests do not depend on where the repo lives
+  const lib = p.libraryPath ? { path: relative(process.cwd(), p.libraryPath), sha256: sha256(readFileSync(p.libraryPath)) } : null;
   const done = reusable(p, lib);
   const skipped = done.size;
   const todo = Array.from({ length: p.n }, (_, i) => i).filter((i) => !done.has(i));
-  const setup: WorkerSetup = { out: p.out, kind: p.kind, seed: p.seed, config: p.config, libraryPath: lib?.path ?? null };
+  const setup: WorkerSetup = { out: p.out, kind: p.kind, seed: p.seed, config: p.config, libraryPath: p.libraryPath };
   const t0 = performance.now();
   let lastFlush = 0;
   const flush = (force = false) => {
