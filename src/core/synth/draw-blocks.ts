@@ -9,7 +9,7 @@ import type { Rng } from './prng.ts';
 import type { LogPlan } from './plan.ts';
 import type { Sheet } from './sheet.ts';
 import { drawText, textWidth, type TextStyle } from './text.ts';
-import { headerFields } from './words.ts';
+import { headerFields, type HeaderFields } from './words.ts';
 
 function fmt(v: number): string {
   return String(Number(v.toPrecision(4)));
@@ -59,12 +59,17 @@ export function drawScaleBlock(sheet: Sheet, plan: LogPlan, block: { y0: number;
   sheet.commit(plan.ink.text, SegClass.Text);
 }
 
-/** The title block: a framed box with the log's title and label/value rows. */
+/** The title block: a framed box with the log's title and label/value rows, printed either way round. */
 export function drawHeader(sheet: Sheet, plan: LogPlan, rng: Rng): void {
   if (!plan.header) return;
-  const { y0, y1 } = plan.header;
-  const [xl, xr] = pageEdges(plan);
   const f = headerFields(rng, plan.depth.unit);
+  if (rng.chance(0.45)) drawPortraitHeader(sheet, plan, rng, f);
+  else drawLandscapeHeader(sheet, plan, rng, f);
+}
+
+function drawLandscapeHeader(sheet: Sheet, plan: LogPlan, rng: Rng, f: HeaderFields): void {
+  const { y0, y1 } = plan.header!;
+  const [xl, xr] = pageEdges(plan);
   const split = xl + (xr - xl) * rng.range(0.55, 0.7);
   sheet.hline(y0, xl, xr, plan.frameW);
   sheet.hline(y1, xl, xr, plan.frameW);
@@ -87,7 +92,37 @@ export function drawHeader(sheet: Sheet, plan: LogPlan, rng: Rng): void {
   const lines = [f.service, ...f.rows.slice(0, 2).map((r) => r[1]), plan.depth.unit === 'FT' ? 'Depth in Feet' : 'Depth in Metres'];
   lines.forEach((t, i) => {
     const s = i === 0 ? big : style;
-    if (textWidth(t, s) < xr - cx - size) drawText(sheet, t, cx, y0 + (i + 1) * (y1 - y0) / (lines.length + 1), s);
+    if (textWidth(t, s) < xr - cx - size) drawText(sheet, t, cx, y0 + ((i + 1) * (y1 - y0)) / (lines.length + 1), s);
   });
+  sheet.commit(plan.ink.text, SegClass.Text);
+}
+
+/**
+ * The header as folded prints carry it: turned a quarter turn, text running down the page in
+ * columns (one column per label/value row), the title in a wide column on the right.
+ */
+function drawPortraitHeader(sheet: Sheet, plan: LogPlan, rng: Rng, f: HeaderFields): void {
+  const { y0, y1 } = plan.header!;
+  const [xl, xr] = pageEdges(plan);
+  const titleW = (xr - xl) * rng.range(0.2, 0.3);
+  const colW = (xr - xl - titleW) / f.rows.length;
+  sheet.hline(y0, xl, xr, plan.frameW);
+  sheet.hline(y1, xl, xr, plan.frameW);
+  for (let c = 0; c <= f.rows.length; c++) sheet.vline(xl + c * colW, y0, y1, c === 0 ? plan.frameW : Math.max(1, plan.frameW * 0.4));
+  sheet.vline(xr, y0, y1, plan.frameW);
+  const split = y0 + (y1 - y0) * rng.range(0.3, 0.4);
+  sheet.hline(split, xl, xl + f.rows.length * colW, Math.max(1, plan.frameW * 0.4));
+  sheet.commit(plan.ink.frame, SegClass.Grid);
+  const size = Math.min(colW * 0.45, plan.dpi * 0.09);
+  const style: TextStyle = { size, weight: plan.textWeight, angle: 90 };
+  f.rows.forEach(([label, value], i) => {
+    // angle 90: the baseline runs down the page and letter tops face right, so the baseline sits left of centre
+    const bx = xl + (i + 0.5) * colW - size / 2;
+    if (textWidth(label, style) < split - y0 - size) drawText(sheet, label, bx, y0 + size * 0.6, style);
+    if (textWidth(value, style) < y1 - split - size) drawText(sheet, value, bx, split + size * 0.6, style);
+  });
+  const big: TextStyle = { size: Math.min(titleW * 0.3, plan.dpi * rng.range(0.14, 0.22)), weight: plan.textWeight * 1.4, angle: 90 };
+  const tx = xr - titleW / 2 - big.size / 2;
+  if (textWidth(f.title, big) < y1 - y0 - big.size) drawText(sheet, f.title, tx, y0 + big.size, big);
   sheet.commit(plan.ink.text, SegClass.Text);
 }

@@ -47,7 +47,20 @@ function gridColumns(t: TrackPlan): { x: number; heavy: boolean }[] {
 }
 
 /** Grid lines of every value track, then the depth-track lines (broken around the numbers), then frames. */
-export function drawGrids(sheet: Sheet, plan: LogPlan, labelGaps: Map<number, [number, number]>): void {
+/** Push line [x0, x1] at y minus the gap intervals (labels printed over the line). */
+function pushGapped(hl: HLine[], y: number, x0: number, x1: number, w: number, gaps: [number, number][] | undefined): void {
+  let start = x0;
+  for (const [a, b] of [...(gaps ?? [])].sort((p, q) => p[0] - q[0])) {
+    if (b <= start || a >= x1) continue;
+    if (a > start) hl.push({ y, x0: start, x1: a, w });
+    start = Math.max(start, b);
+  }
+  if (start < x1) hl.push({ y, x0: start, x1, w });
+}
+
+export type LineGaps = Map<number, [number, number][]>;
+
+export function drawGrids(sheet: Sheet, plan: LogPlan, labelGaps: LineGaps): void {
   const yTop = Math.max(0, plan.bodyTop);
   const yBottom = Math.min(plan.height, plan.bodyBottom);
   const lines = depthLines(plan);
@@ -58,16 +71,13 @@ export function drawGrids(sheet: Sheet, plan: LogPlan, labelGaps: Map<number, [n
   for (const t of plan.tracks) {
     const g = t.grid;
     for (const c of gridColumns(t)) vl.push({ x: c.x, w: c.heavy ? g.heavyW : g.lineW });
-    for (const l of lines) hl.push({ y: l.y, x0: t.x0, x1: t.x1, w: l.weight > 0 ? g.heavyW : g.lineW });
+    for (const l of lines) pushGapped(hl, l.y, t.x0, t.x1, l.weight > 0 ? g.heavyW : g.lineW, labelGaps.get(l.depth));
   }
   if (dt.lines !== 'none') {
     const g = plan.tracks[0].grid;
     for (const l of lines) {
       if (dt.lines === 'heavy' && l.weight === 0) continue;
-      const gap = labelGaps.get(l.depth);
-      const w = l.weight > 0 ? g.heavyW : g.lineW;
-      if (gap) hl.push({ y: l.y, x0: dt.x0, x1: gap[0], w }, { y: l.y, x0: gap[1], x1: dt.x1, w });
-      else hl.push({ y: l.y, x0: dt.x0, x1: dt.x1, w });
+      pushGapped(hl, l.y, dt.x0, dt.x1, l.weight > 0 ? g.heavyW : g.lineW, labelGaps.get(l.depth));
     }
   }
   inkAxisLayer(sheet, vl, hl, yTop, yBottom, plan.ink.grid, SegClass.Grid);
@@ -83,8 +93,8 @@ export function drawGrids(sheet: Sheet, plan: LogPlan, labelGaps: Map<number, [n
 }
 
 /** Depth numbers centred in the depth track on labelled lines; returns the x gap each leaves. */
-export function drawDepthLabels(sheet: Sheet, plan: LogPlan): Map<number, [number, number]> {
-  const gaps = new Map<number, [number, number]>();
+export function drawDepthLabels(sheet: Sheet, plan: LogPlan): LineGaps {
+  const gaps: LineGaps = new Map();
   const dt = plan.depthTrack;
   const style = { size: dt.labelSize, weight: Math.max(1.1, dt.labelSize * 0.09) };
   for (const l of depthLines(plan)) {
@@ -95,7 +105,7 @@ export function drawDepthLabels(sheet: Sheet, plan: LogPlan): Map<number, [numbe
     const baseline = l.y + dt.labelSize / 2;
     if (baseline - dt.labelSize < 0 || baseline > plan.height) continue;
     drawText(sheet, text, x, baseline, style);
-    gaps.set(l.depth, [x - dt.labelSize * 0.4, x + w + dt.labelSize * 0.4]);
+    gaps.set(l.depth, [[x - dt.labelSize * 0.4, x + w + dt.labelSize * 0.4]]);
   }
   sheet.commit(plan.ink.text, SegClass.Text);
   return gaps;
@@ -115,6 +125,32 @@ export function drawPips(sheet: Sheet, plan: LogPlan, rng: Rng): void {
     const half = (big ? 5 : 3) * px;
     const xe = dt.x1;
     sheet.polyline([xe, xe - len, xe, xe], [y - half, y, y + half, y - half], Math.max(0.7, 0.7 * px));
+  }
+  sheet.commit(plan.ink.text, SegClass.Text);
+}
+
+/**
+ * Small numbers printed on labelled depth lines inside a track, near its right edge (as on logs
+ * that annotate a reading every 50/100 units), with the line left out behind them.
+ */
+export function drawTrackNotes(sheet: Sheet, plan: LogPlan, rng: Rng, gaps: LineGaps): void {
+  const size = Math.max(8, plan.dpi * rng.range(0.06, 0.09));
+  const style = { size, weight: Math.max(1.1, size * 0.09) };
+  for (const t of plan.tracks) {
+    if (!rng.chance(0.15)) continue;
+    let value = rng.int(-40, 400);
+    const drift = rng.int(-3, 3);
+    for (const l of depthLines(plan)) {
+      if (l.weight < 2) continue;
+      value += drift + rng.int(-1, 1);
+      const text = String(value);
+      const w = textWidth(text, style);
+      const x = t.x1 - w - size * 0.8;
+      drawText(sheet, text, x, l.y + size / 2, style);
+      const list = gaps.get(l.depth) ?? [];
+      list.push([x - size * 0.3, x + w + size * 0.3]);
+      gaps.set(l.depth, list);
+    }
   }
   sheet.commit(plan.ink.text, SegClass.Text);
 }

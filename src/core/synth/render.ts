@@ -10,7 +10,7 @@ import { planDefects, type DefectPlan } from './defect-plan.ts';
 import { blurPass, foldPass, stainPass, tonePass } from './defects.ts';
 import { drawHeader, drawScaleBlock } from './draw-blocks.ts';
 import { drawCurves } from './draw-curves.ts';
-import { drawDepthLabels, drawGrids, drawPips } from './draw-grid.ts';
+import { drawDepthLabels, drawGrids, drawPips, drawTrackNotes } from './draw-grid.ts';
 import type { CurveLibrary } from './library.ts';
 import { planPage, type LogPlan } from './plan.ts';
 import { Rng } from './prng.ts';
@@ -100,6 +100,7 @@ export function renderPlanned({ seed, plan, grid }: PlannedSample): SynthSample 
   const sheet = new Sheet(plan.width, plan.height);
   const draw = rng.fork(4);
   const gaps = drawDepthLabels(sheet, plan);
+  drawTrackNotes(sheet, plan, draw.fork(5), gaps);
   drawGrids(sheet, plan, gaps);
   drawPips(sheet, plan, draw.fork(1));
   drawHeader(sheet, plan, draw.fork(2));
