@@ -30,7 +30,7 @@ function checkRange(file: LasFile, index: Float64Array, out: string[]): void {
     else if (!same(h.value, actual)) out.push(`line ${h.item.line}: ${mnem} ${h.item.value} in ~W, but the data ${mnem === 'STRT' ? 'start' : 'stop'} at ${toPlain(actual)}`);
   }
   const h = headerNumber(file.well, 'STEP');
-  const measured = measureStep(index, file.decimals[0]);
+  const measured = measureStep(index, file.decimals?.[0] ?? 6);
   if (h === null) out.push('no STEP value in ~W');
   else if (!Number.isFinite(h.value)) out.push(`line ${h.item.line}: STEP '${h.item.value}' is not a number`);
   else if (!same(h.value, measured)) {

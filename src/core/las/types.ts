@@ -28,8 +28,11 @@ export interface LasFile {
   nullValue: number;
   /** what the reader forgave (spec breaks in real files), one sentence each, with line numbers */
   warnings: string[];
-  /** per curve: the most decimals printed in ~A (capped at 10), so a rewrite keeps the precision */
-  decimals: number[];
+  /**
+   * Per curve: the most decimals printed in ~A (capped at 10), so a rewrite keeps the precision.
+   * Always set by the reader; optional so that hand-built LasFile objects need not invent it.
+   */
+  decimals?: number[];
 }
 
 /** A curve to write: values on the document's index, NaN = null. */
