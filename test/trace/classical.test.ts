@@ -25,9 +25,15 @@ describe('classical segmentation (darkness only)', () => {
     expect(t).toBeLessThanOrEqual(200);
   });
 
-  it('labels long grid lines as grid and the curves as curve ink', () => {
+  it('without track edges, takes depth lines from long runs whose length repeats', () => {
     const { s } = scan();
     const seg = classicalSegmentation(s.raster());
+    expect(seg.classes[30 * seg.width + 30]).toBe(SegClass.Grid); // the 200 px depth lines of track 1 (≥ width/4)
+  });
+
+  it('labels long grid lines as grid and the curves as curve ink', () => {
+    const { s } = scan();
+    const seg = classicalSegmentation(s.raster(), { tracks: [{ x0: 20, x1: 220 }, { x0: 260, x1: 340 }] });
     const at = (x: number, y: number) => seg.classes[y * seg.width + x];
     expect(at(40, 333)).toBe(SegClass.Grid); // vertical grid line at 40.5
     expect(at(30, 30)).toBe(SegClass.Grid); // depth line at row 30
@@ -39,11 +45,11 @@ describe('classical segmentation (darkness only)', () => {
 
   it('traces with the same tracker: solid and dashed curves within a pixel on average', () => {
     const { s, a, b } = scan();
-    const seg = classicalSegmentation(s.raster());
     const tracks = [
       { x0: 20, x1: 220, curves: [curveSpec('A', { x: a(400.5), y: 400.5 })] },
       { x0: 260, x1: 340, curves: [curveSpec('B', { x: b(400.5), y: 400.5 }, { style: 'broken' })] },
     ];
+    const seg = classicalSegmentation(s.raster(), { tracks });
     const [ta, tb] = traceCurves({ seg, tracks, options: CLASSICAL_TRACE_OPTIONS });
     expect(absentRows(ta.x, 2, 798)).toBe(0);
     expect(meanError(ta.x, 0, a, 2, 798)).toBeLessThan(0.6);

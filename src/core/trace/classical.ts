@@ -2,9 +2,10 @@
  * A segmentation from darkness alone, without the model: the classical baseline the accuracy benchmark
  * compares the U-Net against, and a fallback when no model is loaded.
  *
- * Ink = darker than a global (Otsu) threshold. Grid = ink in horizontal runs as long as the frequent
- * long runs (depth lines span a whole track, so their length repeats row after row; a curve's
- * horizontal stroke does not) and in vertical runs longer than `minVerticalRun` rows. Everything else
+ * Ink = darker than a global (Otsu) threshold. Grid = ink in vertical runs longer than `minVerticalRun`
+ * rows, and in horizontal runs that span most of a track (depth lines run edge to edge; a curve's
+ * near-horizontal stroke covers only part of a track in any one row). Without track edges, horizontal
+ * runs of at least a quarter of the page width whose length repeats row after row. Everything else
  * that is ink is solid curve: darkness cannot tell solid from dashed, so trace it with
  * CLASSICAL_TRACE_OPTIONS (line style off). curveProb = darkness for curve ink, a tenth of it for grid.
  */
@@ -21,9 +22,12 @@ export interface ClassicalOptions {
   minHorizontalRun: number;
   /** a long run length counts as "frequent" when at least this many rows have it (±2 px); default max(5, height/400) */
   minLineRows?: number;
+  /** track edges (px), as in the layout: a horizontal run over ≥ trackCover of a track is a depth line */
+  tracks?: { x0: number; x1: number }[];
+  trackCover: number;
 }
 
-export const DEFAULT_CLASSICAL_OPTIONS: ClassicalOptions = { minVerticalRun: 200, minHorizontalRun: 64 };
+export const DEFAULT_CLASSICAL_OPTIONS: ClassicalOptions = { minVerticalRun: 200, minHorizontalRun: 64, trackCover: 0.85 };
 
 /** Tracer settings for a classical segmentation: it has no line-style classes. */
 export const CLASSICAL_TRACE_OPTIONS: Partial<TraceOptions> = { useStyle: false };
@@ -72,7 +76,10 @@ export function classicalSegmentation(scan: Raster, options: Partial<ClassicalOp
   const classes = new Uint8Array(w * h);
   for (let i = 0; i < dark.length; i++) if (dark[i] >= thr) classes[i] = CURVE;
   markVerticalLines(classes, w, h, o.minVerticalRun);
-  markHorizontalLines(classes, w, h, frequentLineLength(classes, w, h, o));
+  const minLen = o.tracks?.length
+    ? Math.max(o.minHorizontalRun, o.trackCover * Math.min(...o.tracks.map((t) => t.x1 - t.x0)))
+    : frequentLineLength(classes, w, h, { ...o, minHorizontalRun: Math.max(o.minHorizontalRun, w / 4) });
+  markHorizontalLines(classes, w, h, minLen);
   const curveProb = new Uint8Array(w * h);
   for (let i = 0; i < dark.length; i++) {
     if (classes[i] === CURVE) curveProb[i] = dark[i];

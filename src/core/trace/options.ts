@@ -46,6 +46,13 @@ export interface TraceOptions {
   wReacquirePx: number;
   /** a wrapped curve crossing a track edge onto the next cycle */
   wWrap: number;
+  /**
+   * per row and per cycle away from the main scale: where ink could be read on either cycle, the main
+   * scale wins, so a curve returns from its back-up at the first edge crossing the ink allows
+   */
+  wCycle: number;
+  /** most back-up cycles away from the main scale (GR 0–150 backed up once at 150–300: 1) */
+  maxCycle: number;
   /** distance from a track edge (px) within which a wrap may start or land */
   wrapEdgePx: number;
   /** two curves on one narrow run (per row); a wide (merged) run costs shareWide */
@@ -63,7 +70,7 @@ export interface TraceOptions {
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   runs: DEFAULT_RUN_OPTIONS,
   wProb: 1.5,
-  wStyle: 1.0,
+  wStyle: 1.5,
   useStyle: true,
   wGridProb: 4,
   gridProbMin: 0.2,
@@ -72,7 +79,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wSlope: 0.08,
   slopeCapPx: 15,
   slopeAlpha: 0.35,
-  maxSlope: 12,
+  maxSlope: 100,
   wSkip: 0.5,
   maxBridgeRows: 24,
   carried: 4,
@@ -81,8 +88,10 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wLostEnter: 3,
   wLost: 1.5,
   wReacquire: 3,
-  wReacquirePx: 0.03,
-  wWrap: 2,
+  wReacquirePx: 0.1,
+  wWrap: 3,
+  maxCycle: 1,
+  wCycle: 0.05,
   wrapEdgePx: 12,
   shareNarrow: 2.5,
   shareWide: 0.2,

@@ -20,9 +20,14 @@ export interface RunOptions {
    * the curve (the tracker's gridProbMin says the same in costs; dropping them early keeps the DP small)
    */
   minGridRunProb: number;
+  /**
+   * runs of one row closer than this (px) form a cluster: the dashes of a dashed curve's nearly
+   * horizontal stroke, which a broken-style curve may cross within a row
+   */
+  clusterGapPx: number;
 }
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2, minGridRunProb: 0.2 };
+export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2, minGridRunProb: 0.2, clusterGapPx: 10 };
 
 /** Runs of rows y0..y0+rows-1 in compressed-row form: runs of table row r are rowStart[r]..rowStart[r+1]-1. */
 export interface RunTable {
@@ -42,6 +47,9 @@ export interface RunTable {
   broken: Float32Array;
   /** 1 = no curve pixel at all: a short grid segment (a vertical grid line, or a curve the model called grid) */
   gridOnly: Uint8Array;
+  /** extent of the run's cluster in its row (runs with gaps ≤ clusterGapPx), px inclusive */
+  clusterLeft: Int32Array;
+  clusterRight: Int32Array;
   count: number;
   /** median width of curve runs, px: the drawn line width, used to tell a merged run from a single line */
   lineWidth: number;
@@ -200,7 +208,7 @@ export function extractRuns(
   const count = cols[0].n;
   rowStart[rows] = count;
   const take = (c: number) => cols[c].data.subarray(0, count);
-  const table: RunTable = {
+  const base = {
     y0: yTop,
     rows,
     rowStart,
@@ -215,8 +223,24 @@ export function extractRuns(
     count,
     lineWidth: 1,
   };
+  const table: RunTable = { ...base, ...clusters(base, o.clusterGapPx) };
   table.lineWidth = medianCurveWidth(table);
   return table;
+}
+
+/** Chains each row's curve runs (not grid-only ones) with gaps ≤ maxGap into clusters. */
+function clusters(t: Omit<RunTable, 'clusterLeft' | 'clusterRight'>, maxGap: number): { clusterLeft: Int32Array; clusterRight: Int32Array } {
+  const clusterLeft = Int32Array.from(t.left), clusterRight = Int32Array.from(t.right);
+  for (let r = 0; r < t.rows; r++) {
+    let a = t.rowStart[r];
+    while (a < t.rowStart[r + 1]) {
+      let b = a;
+      while (b + 1 < t.rowStart[r + 1] && !t.gridOnly[b + 1] && !t.gridOnly[b] && t.left[b + 1] - t.right[b] - 1 <= maxGap) b++;
+      for (let k = a; k <= b; k++) { clusterLeft[k] = t.left[a]; clusterRight[k] = t.right[b]; }
+      a = b + 1;
+    }
+  }
+  return { clusterLeft, clusterRight };
 }
 
 function medianCurveWidth(t: RunTable): number {

@@ -9,7 +9,7 @@ import type { Raster } from '../raster.ts';
 import type { CurveSpec, TrackSpec } from '../calibration/layout.ts';
 import { extractRuns, isWide, type RunTable } from './runs.ts';
 import { traceOptions, type TraceOptions } from './options.ts';
-import { DpWorkspace, runDp, type DpPath, type WrapSpan } from './viterbi.ts';
+import { DpWorkspace, runDp, type DpInput, type DpPath, type WrapSpan } from './viterbi.ts';
 import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { darkness } from './classical.ts';
@@ -70,7 +70,7 @@ export function traceTrack(
   if (track.curves.length === 0) return [];
   const table = extractRuns(seg, track.x0, track.x1, top, bottom, o.runs, dark);
   const seeds = track.curves.map((c) => findSeedRun(table, c, t, track, o));
-  const ws = new DpWorkspace(table, o.carried + o.carriedGrid);
+  const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const bases = track.curves.map((c) => baseEmission(table, c, o));
   const claims = new Int32Array(table.count);
   const paths: (DpPath | null)[] = track.curves.map(() => null);
@@ -86,7 +86,7 @@ export function traceTrack(
       seen[k] = othersVersion(k);
       if (paths[k]) addClaims(claims, paths[k]!, -1);
       const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
-      const path = traceOne(table, ws, emit, noBridge, seeds[k], wrapSpan(track, c), o);
+      const path = traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, c), useClusters: c.style === 'broken' }, seeds[k], o);
       if (!paths[k] || !samePath(paths[k]!, path)) { changed = true; version[k]++; }
       paths[k] = path;
       addClaims(claims, path, +1);
@@ -161,12 +161,12 @@ function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Arra
 
 /** Down from the seed, then up from the same seed run; one path over all rows. */
 function traceOne(
-  table: RunTable, ws: DpWorkspace, emit: Float32Array, noBridge: Uint8Array, seed: number, wrap: WrapSpan | null, o: TraceOptions,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters'>, seed: number, o: TraceOptions,
 ): DpPath {
   const seedRow = table.row[seed];
   const init = [{ run: seed, cost: 0 }];
-  const down = runDp({ table, emit, noBridge, start: seedRow, end: table.rows - 1, init, wrap, options: o }, ws);
-  const up = runDp({ table, emit, noBridge, start: seedRow, end: 0, init, wrap, options: o }, ws);
+  const down = runDp({ ...curve, table, start: seedRow, end: table.rows - 1, init, options: o }, ws);
+  const up = runDp({ ...curve, table, start: seedRow, end: 0, init, options: o }, ws);
   // up covers rows 0..seedRow, down covers seedRow..rows-1
   const join = <T extends Int32Array | Uint8Array | Float64Array | Int8Array | Float32Array>(a: T, b: T, out: T): T => {
     out.set(a.subarray(0, seedRow));

@@ -1,19 +1,16 @@
 /**
  * Dynamic programming over candidate runs for one curve in one direction (down or up from the seed).
  *
- * States per row: each run (the curve is on it), a few bridged states (the curve crosses a
- * row without ink: a dash gap), and one "lost" state (the curve is absent). The path's slope and
- * wrap cycle travel with each state, so the step cost can use the predicted position (identity through
- * X crossings) and the unwrapped distance across a track edge (wrap / back-up scales).
- * Positions inside the DP are unwrapped: u = x + cycle × span, px.
+ * States per row: each run on each wrap cycle (the curve is on it), a few bridged states (the curve
+ * crosses a row without ink: a dash gap, a crossing depth line), and one absent state. The path's slope
+ * travels with each state, so a step's cost can use the predicted position (identity through X
+ * crossings) and the unwrapped distance across a track edge (wrap / back-up scales). See dp-state.ts.
  */
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
+import { DpWorkspace, States, bridgeDrift, canWrap, distToInterval, type WrapSpan } from './dp-state.ts';
 
-export interface WrapSpan {
-  x0: number;
-  x1: number;
-}
+export { DpWorkspace, type WrapSpan } from './dp-state.ts';
 
 export interface DpInput {
   table: RunTable;
@@ -29,6 +26,11 @@ export interface DpInput {
   end: number;
   init: { run: number; cost: number }[];
   wrap: WrapSpan | null;
+  /**
+   * measure steps between run clusters, not runs (broken-style curves): along a nearly horizontal
+   * stroke a dashed curve's gaps lie within rows, so its dashes in one row are one piece of the curve
+   */
+  useClusters?: boolean;
   options: TraceOptions;
 }
 
@@ -45,31 +47,6 @@ export interface DpPath {
   step: Float32Array;
 }
 
-const ABSENT = 0;
-const ON_RUN = 1;
-const BRIDGED = 2;
-
-/** Row-local state list, reused between rows. */
-class States {
-  n = 0;
-  constructor(
-    size: number,
-    readonly id = new Int32Array(size),
-    readonly cost = new Float64Array(size),
-    readonly pos = new Float64Array(size),
-    readonly slope = new Float64Array(size),
-    readonly cycle = new Int32Array(size),
-    readonly age = new Int32Array(size),
-    /** unwrapped interval [lo, hi) of the last run on the path, px */
-    readonly lo = new Float64Array(size),
-    readonly hi = new Float64Array(size),
-    /** the last run on the path is grid-only */
-    readonly grid = new Uint8Array(size),
-    /** cost per bridged row: wSkip, or a grid-only run's own emission (hopping along a grid line is no cheaper) */
-    readonly skip = new Float64Array(size),
-  ) {}
-}
-
 interface Lost {
   id: number;
   cost: number;
@@ -77,144 +54,136 @@ interface Lost {
   cycle: number;
 }
 
-/** Per-track buffers shared by every DP run of the track (ids: runs, then bridged, then lost states). */
-export class DpWorkspace {
-  readonly back: Int32Array;
-  readonly pos: Float64Array;
-  readonly cycle: Int8Array;
-  readonly step: Float32Array;
-  /** `carried`: bridged states per row (all beams together) */
-  constructor(readonly table: RunTable, readonly carried: number) {
-    const n = table.count + table.rows * carried + table.rows;
-    this.back = new Int32Array(n);
-    this.pos = new Float64Array(n);
-    this.cycle = new Int8Array(n);
-    this.step = new Float32Array(n);
-  }
-  bridgedId(row: number, slot: number): number {
-    return this.table.count + row * this.carried + slot;
-  }
-  lostId(row: number): number {
-    return this.table.count + this.table.rows * this.carried + row;
-  }
+/** Per-DP scratch: the bridged beam's order and the best arrival per cycle of one run. */
+interface Scratch {
+  order: Int32Array;
+  key: Float64Array;
+  pred: Float64Array;
+  best: Float64Array;
+  bestS: Int32Array;
+  bestPred: Float64Array;
 }
 
-/** Free sideways drift (px) after a k-row step: the slope may change during a bridge, a little. */
-function bridgeDrift(k: number): number {
-  return k === 1 ? 0 : Math.min(0.1 * k * k, 0.5 * k);
-}
-
-function distToInterval(x: number, lo: number, hi: number): number {
-  return x < lo ? lo - x : x > hi ? x - hi : 0;
-}
-
-/**
- * May a state at unwrapped `pos` on `cycle` land on run j on cycle + dc (dc = ±1)? Only across the
- * edge it is near, onto a run near the opposite edge.
- */
-function canWrap(ws: WrapSpan, t: RunTable, j: number, pos: number, cycle: number, dc: number, edge: number): boolean {
-  const x = pos - cycle * (ws.x1 - ws.x0);
-  if (dc > 0) return x >= ws.x1 - edge && t.left[j] <= ws.x0 + edge;
-  return x <= ws.x0 + edge && t.right[j] + 1 >= ws.x1 - edge;
+interface Ctx {
+  t: RunTable;
+  w: DpWorkspace;
+  o: TraceOptions;
+  emit: Float32Array;
+  wrap: WrapSpan | null;
+  span: number;
+  /** per run: the interval steps are measured to (the run, or its cluster) */
+  gl: Int32Array;
+  gr: Int32Array;
+  tmp: Scratch;
 }
 
 /** Runs the DP and returns the cheapest path from the initial states. */
 export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   const { table: t, emit, start, end, options: o, wrap } = input;
   const dir = end >= start ? 1 : -1;
-  const size = o.runs.maxRunsPerRow + w.carried + 1;
-  const tmp: BridgeScratch = { order: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size) };
+  const size = o.runs.maxRunsPerRow * w.cycles + w.carried + 1;
+  const C = w.cycles;
+  const tmp: Scratch = {
+    order: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size),
+    best: new Float64Array(C), bestS: new Int32Array(C), bestPred: new Float64Array(C),
+  };
+  const ctx: Ctx = { t, w, o, emit, wrap: wrap && w.maxCycle > 0 ? wrap : null, span: wrap ? wrap.x1 - wrap.x0 : 0,
+    gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp };
   let prev = new States(size);
   let cur = new States(size);
-  const span = wrap ? wrap.x1 - wrap.x0 : 0;
-
   for (const s of input.init) {
     const i = prev.n++;
-    prev.id[i] = s.run;
+    const id = w.runId(s.run, 0);
+    prev.id[i] = id;
+    prev.run[i] = s.run;
     prev.cost[i] = s.cost + emit[s.run];
     prev.pos[i] = t.centre[s.run];
     prev.slope[i] = 0;
     prev.cycle[i] = 0;
     prev.age[i] = 0;
-    prev.lo[i] = t.left[s.run];
-    prev.hi[i] = t.right[s.run] + 1;
+    prev.lo[i] = ctx.gl[s.run];
+    prev.hi[i] = ctx.gr[s.run] + 1;
     prev.grid[i] = t.gridOnly[s.run];
     prev.skip[i] = t.gridOnly[s.run] ? Math.max(o.wSkip, emit[s.run]) : o.wSkip;
-    w.back[s.run] = -1;
-    w.pos[s.run] = t.centre[s.run];
-    w.cycle[s.run] = 0;
-    w.step[s.run] = prev.cost[i];
+    w.back[id] = -1;
+    w.pos[id] = t.centre[s.run];
+    w.cycle[id] = 0;
+    w.step[id] = prev.cost[i];
   }
   let lost: Lost | null = null;
-
   for (let r = start + dir; dir > 0 ? r <= end : r >= end; r += dir) {
     cur.n = 0;
-    stepRuns(t, r, prev, lost, cur, emit, wrap, span, o, w);
-    stepBridged(r, prev, cur, o, w, tmp, input.noBridge);
-    lost = stepLost(r, prev, lost, o, w);
+    for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) stepRun(ctx, j, prev, lost, cur);
+    stepBridged(ctx, r, prev, cur, input.noBridge);
+    lost = stepLost(ctx, r, prev, lost);
     [prev, cur] = [cur, prev];
   }
   return backtrack(w, prev, lost, Math.min(start, end), Math.max(start, end));
 }
 
-function stepRuns(
-  t: RunTable, r: number, prev: States, lost: Lost | null, cur: States, emit: Float32Array,
-  wrap: WrapSpan | null, span: number, o: TraceOptions, w: DpWorkspace,
-): void {
-  for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) {
-    const e = emit[j];
-    if (!(e < Infinity)) continue;
-    let best = Infinity, bestS = -1, bestCycle = 0, bestPred = 0;
-    const gridRun = t.gridOnly[j] === 1;
-    for (let s = 0; s < prev.n; s++) {
-      const k = prev.age[s] + 1;
-      // a flat stretch on a grid line is entered and left by connected ink, not across a long bridge
-      if (k - 1 > o.maxGridBridgeRows && (gridRun || prev.grid[s])) continue;
-      const slope = Math.max(-o.maxSlope, Math.min(o.maxSlope, prev.slope[s]));
-      const pred = prev.pos[s] + slope * k;
-      for (let q = 0; q < (wrap ? 3 : 1); q++) {
-        const dc = q === 0 ? 0 : q === 1 ? 1 : -1;
-        if (dc !== 0 && !canWrap(wrap!, t, j, prev.pos[s], prev.cycle[s], dc, o.wrapEdgePx)) continue;
-        const c = prev.cycle[s] + dc;
-        const lo = t.left[j] + c * span;
-        const hi = t.right[j] + 1 + c * span;
-        const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
-        const pd = distToInterval(pred, lo, hi);
-        const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
-        const cost = prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx)
-          + (c !== prev.cycle[s] ? o.wWrap : 0);
-        if (cost < best) { best = cost; bestS = s; bestCycle = c; bestPred = pred; }
-      }
+/** Best arrival on run j for each cycle, from last row's states (or the absent state); pushes them to `cur`. */
+function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: States): void {
+  const { t, w, o, emit, wrap, span, tmp } = ctx;
+  const e = emit[j];
+  if (!(e < Infinity)) return;
+  const M = w.maxCycle;
+  tmp.best.fill(Infinity);
+  const gridRun = t.gridOnly[j] === 1;
+  for (let s = 0; s < prev.n; s++) {
+    const k = prev.age[s] + 1;
+    // a flat stretch on a grid line is entered and left by connected ink, not across a long bridge
+    if (k - 1 > o.maxGridBridgeRows && (gridRun || prev.grid[s])) continue;
+    const slope = Math.max(-o.maxSlope, Math.min(o.maxSlope, prev.slope[s]));
+    const pred = prev.pos[s] + slope * k;
+    for (let q = 0; q < (wrap ? 3 : 1); q++) {
+      const dc = q === 0 ? 0 : q === 1 ? 1 : -1;
+      const c = prev.cycle[s] + dc;
+      if (dc !== 0 && (Math.abs(c) > M || !canWrap(wrap!, t, j, prev.lo[s], prev.hi[s], prev.cycle[s], dc, o.wrapEdgePx))) continue;
+      const lo = ctx.gl[j] + c * span, hi = ctx.gr[j] + 1 + c * span;
+      const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
+      const pd = distToInterval(pred, lo, hi);
+      const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
+      const cost = prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx) + (dc !== 0 ? o.wWrap : 0);
+      if (cost < tmp.best[c + M]) { tmp.best[c + M] = cost; tmp.bestS[c + M] = s; tmp.bestPred[c + M] = pred; }
     }
-    let fromLost = false;
-    if (lost && !gridRun) {
-      const lo = t.left[j] + lost.cycle * span;
-      const d = distToInterval(lost.pos, lo, t.right[j] + 1 + lost.cycle * span);
-      const cost = lost.cost + o.wReacquire + o.wReacquirePx * d;
-      if (cost < best) { best = cost; fromLost = true; bestCycle = lost.cycle; }
-    }
-    if (!(best < Infinity)) continue;
-    const i = cur.n++;
-    const lo = t.left[j] + bestCycle * span;
-    const hi = t.right[j] + 1 + bestCycle * span;
-    const wide = isWide(t, j) && !fromLost;
-    const pos = wide ? Math.max(lo, Math.min(hi, bestPred)) : t.centre[j] + bestCycle * span;
-    cur.id[i] = j;
-    cur.cost[i] = best + e;
-    cur.pos[i] = pos;
-    cur.slope[i] = fromLost ? 0 : wide ? prev.slope[bestS]
-      : (1 - o.slopeAlpha) * prev.slope[bestS] + o.slopeAlpha * (pos - prev.pos[bestS]) / (prev.age[bestS] + 1);
-    cur.cycle[i] = bestCycle;
-    cur.age[i] = 0;
-    cur.lo[i] = lo;
-    cur.hi[i] = hi;
-    cur.grid[i] = gridRun ? 1 : 0;
-    cur.skip[i] = gridRun ? Math.max(o.wSkip, e) : o.wSkip;
-    w.back[j] = fromLost ? lost!.id : prev.id[bestS];
-    w.pos[j] = pos;
-    w.cycle[j] = bestCycle;
-    w.step[j] = best + e - (fromLost ? lost!.cost : prev.cost[bestS]);
   }
+  if (lost && !gridRun) {
+    const d = distToInterval(lost.pos, ctx.gl[j] + lost.cycle * span, ctx.gr[j] + 1 + lost.cycle * span);
+    const cost = lost.cost + o.wReacquire + o.wReacquirePx * d;
+    if (cost < tmp.best[lost.cycle + M]) { tmp.best[lost.cycle + M] = cost; tmp.bestS[lost.cycle + M] = -1; }
+  }
+  for (let c = -M; c <= M; c++) if (tmp.best[c + M] < Infinity) pushRunState(ctx, j, c, prev, lost, cur);
+}
+
+function pushRunState(ctx: Ctx, j: number, c: number, prev: States, lost: Lost | null, cur: States): void {
+  const { t, w, o, emit, span, tmp } = ctx;
+  const M = w.maxCycle;
+  const best = tmp.best[c + M], s = tmp.bestS[c + M], pred = tmp.bestPred[c + M];
+  const fromLost = s < 0;
+  const lo = t.left[j] + c * span, hi = t.right[j] + 1 + c * span;
+  // a wide run that holds the predicted x is two lines merged (an X crossing): keep to the prediction
+  // and the slope; any other run (a near-horizontal stroke too) moves the path to its centre
+  const merged = !fromLost && isWide(t, j) && pred >= lo && pred <= hi;
+  const pos = merged ? pred : t.centre[j] + c * span;
+  const cost = best + emit[j] + o.wCycle * Math.abs(c);
+  const i = cur.n++;
+  const id = w.runId(j, c);
+  cur.id[i] = id;
+  cur.run[i] = j;
+  cur.cost[i] = cost;
+  cur.pos[i] = pos;
+  cur.slope[i] = fromLost ? 0 : merged ? prev.slope[s]
+    : (1 - o.slopeAlpha) * prev.slope[s] + (o.slopeAlpha * (pos - prev.pos[s])) / (prev.age[s] + 1);
+  cur.cycle[i] = c;
+  cur.age[i] = 0;
+  cur.lo[i] = ctx.gl[j] + c * span;
+  cur.hi[i] = ctx.gr[j] + 1 + c * span;
+  cur.grid[i] = t.gridOnly[j];
+  cur.skip[i] = t.gridOnly[j] ? Math.max(o.wSkip, emit[j]) : o.wSkip;
+  w.back[id] = fromLost ? lost!.id : prev.id[s];
+  w.pos[id] = pos;
+  w.cycle[id] = c;
+  w.step[id] = cost - (fromLost ? lost!.cost : prev.cost[s]);
 }
 
 /**
@@ -222,17 +191,15 @@ function stepRuns(
  * the cheapest ones, one per predicted position (a curve bridging from rows 147, 148 … is one option,
  * not many), with separate room for chains that leave a grid-only run (they may not live as long).
  */
-function stepBridged(
-  r: number, prev: States, cur: States, o: TraceOptions, w: DpWorkspace, tmp: BridgeScratch, noBridge?: Uint8Array,
-): void {
+function stepBridged(ctx: Ctx, r: number, prev: States, cur: States, noBridge?: Uint8Array): void {
+  const { w, o, tmp } = ctx;
+  const { order, key } = tmp;
   let n = 0;
-  const order = tmp.order, key = tmp.key;
   for (let s = 0; s < prev.n; s++) {
     if (prev.age[s] + 1 > (prev.grid[s] ? o.maxGridBridgeRows : o.maxBridgeRows)) continue;
-    if (noBridge && prev.age[s] === 0 && noBridge[prev.id[s]]) continue;
-    // insertion by cost: a handful of states per row
-    const c = prev.cost[s] + prev.skip[s];
-    let i = n++;
+    if (noBridge && prev.age[s] === 0 && noBridge[prev.run[s]]) continue;
+    const c = prev.cost[s] + prev.skip[s] + o.wCycle * Math.abs(prev.cycle[s]);
+    let i = n++; // insertion by cost: a handful of states per row
     while (i > 0 && key[i - 1] > c) { order[i] = order[i - 1]; key[i] = key[i - 1]; i--; }
     order[i] = s;
     key[i] = c;
@@ -246,45 +213,27 @@ function stepBridged(
     const pred = prev.pos[s] + prev.slope[s] * (prev.age[s] + 1);
     let dup = false;
     for (let i = first; i < cur.n && !dup; i++) {
-      dup = cur.grid[i] === prev.grid[s] && Math.abs(tmp.pred[i - first] - pred) < o.bridgeDedupePx;
+      dup = cur.grid[i] === prev.grid[s] && cur.cycle[i] === prev.cycle[s] && Math.abs(tmp.pred[i - first] - pred) < o.bridgeDedupePx;
     }
     if (dup) continue;
     if (isGrid) gridSlots--;
     else inkSlots--;
     const i = cur.n++;
     tmp.pred[i - first] = pred;
-    copyState(prev, s, cur, i);
-    cur.cost[i] = prev.cost[s] + prev.skip[s];
+    prev.copy(s, cur, i);
+    cur.cost[i] = key[q];
     cur.age[i] = prev.age[s] + 1;
     const id = w.bridgedId(r, i - first);
     w.back[id] = prev.id[s];
     w.pos[id] = NaN;
     w.cycle[id] = cur.cycle[i];
-    w.step[id] = prev.skip[s];
+    w.step[id] = key[q] - prev.cost[s];
     cur.id[i] = id;
   }
 }
 
-interface BridgeScratch {
-  order: Int32Array;
-  key: Float64Array;
-  pred: Float64Array;
-}
-
-function copyState(a: States, i: number, b: States, k: number): void {
-  b.id[k] = a.id[i];
-  b.cost[k] = a.cost[i];
-  b.pos[k] = a.pos[i];
-  b.slope[k] = a.slope[i];
-  b.cycle[k] = a.cycle[i];
-  b.age[k] = a.age[i];
-  b.lo[k] = a.lo[i];
-  b.hi[k] = a.hi[i];
-  b.grid[k] = a.grid[i];
-  b.skip[k] = a.skip[i];
-}
-
-function stepLost(r: number, prev: States, lost: Lost | null, o: TraceOptions, w: DpWorkspace): Lost | null {
+function stepLost(ctx: Ctx, r: number, prev: States, lost: Lost | null): Lost | null {
+  const { w, o } = ctx;
   let best: Lost | null = lost ? { id: lost.id, cost: lost.cost + o.wLost, pos: lost.pos, cycle: lost.cycle } : null;
   for (let s = 0; s < prev.n; s++) {
     const cost = prev.cost[s] + o.wLostEnter + o.wLost;
@@ -311,18 +260,11 @@ function backtrack(w: DpWorkspace, last: States, lost: Lost | null, rMin: number
   let id = -1, cost = Infinity;
   for (let s = 0; s < last.n; s++) if (last.cost[s] < cost) { cost = last.cost[s]; id = last.id[s]; }
   if (lost && lost.cost < cost) id = lost.id;
-  const t = w.table;
-  const bridgedBase = t.count;
-  const lostBase = t.count + t.rows * w.carried;
   while (id >= 0) {
-    let row: number;
-    let kind: number;
-    if (id < bridgedBase) { row = t.row[id]; kind = ON_RUN; }
-    else if (id < lostBase) { row = Math.floor((id - bridgedBase) / w.carried); kind = BRIDGED; }
-    else { row = id - lostBase; kind = ABSENT; }
+    const { kind, row, run } = w.decode(id);
     const k = row - rMin;
     path.kind[k] = kind;
-    path.run[k] = kind === ON_RUN ? id : -1;
+    path.run[k] = run;
     path.pos[k] = w.pos[id];
     path.cycle[k] = w.cycle[id];
     path.step[k] = w.step[id];
