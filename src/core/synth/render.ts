@@ -10,6 +10,7 @@ import { planDefects, type DefectPlan } from './defect-plan.ts';
 import { blurPass, foldPass, stainPass, tonePass } from './defects.ts';
 import { drawHeader, drawScaleBlock } from './draw-blocks.ts';
 import { drawCurves } from './draw-curves.ts';
+import { drawShading } from './draw-shading.ts';
 import { drawDepthLabels, drawGrids, drawPips, drawTrackNotes } from './draw-grid.ts';
 import type { CurveLibrary } from './library.ts';
 import { planPage, type LogPlan } from './plan.ts';
@@ -106,6 +107,7 @@ export function renderPlanned({ seed, plan, grid }: PlannedSample): SynthSample 
   drawHeader(sheet, plan, draw.fork(2));
   if (plan.scaleTop) drawScaleBlock(sheet, plan, plan.scaleTop, draw.fork(3));
   if (plan.scaleBottom) drawScaleBlock(sheet, plan, plan.scaleBottom, draw.fork(4));
+  drawShading(sheet, plan, grid, draw.fork(6));
   const phases = Array.from({ length: 16 }, () => draw.float());
   const drawn = drawCurves(sheet, plan, grid, phases);
 

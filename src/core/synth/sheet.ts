@@ -102,6 +102,28 @@ export class Sheet {
     }
   }
 
+  /**
+   * One row of 45° hatching between columns xa and xb: lines where x ± y ≡ 0 (mod spacing),
+   * half width hw px measured across the line, anti-aliased.
+   */
+  hatchRow(y: number, xa: number, xb: number, spacing: number, hw: number, dir: number): void {
+    const a = Math.max(0, Math.ceil(Math.min(xa, xb)));
+    const b = Math.min(this.width - 1, Math.floor(Math.max(xa, xb)) - 1);
+    if (a > b || y < 0 || y >= this.height) return;
+    const row = y * this.width;
+    const r = hw + 0.5;
+    for (let x = a; x <= b; x++) {
+      let m = (x + 0.5 + dir * (y + 0.5)) % spacing;
+      if (m < 0) m += spacing;
+      const d = Math.min(m, spacing - m) * Math.SQRT1_2; // distance across a 45° line
+      const c = r - d;
+      if (c <= 0) continue;
+      const v = c >= 1 ? 255 : (c * 255 + 0.5) | 0;
+      if (v > this.cov[row + x]) this.cov[row + x] = v;
+    }
+    this.touch(y, a, b);
+  }
+
   /** Horizontal line centred on row coordinate y (px), thickness w px, from x0 to x1. */
   hline(y: number, x0: number, x1: number, w: number): void {
     this.rect(x0, y - w / 2, x1, y + w / 2);
