@@ -140,7 +140,8 @@ function planCurve(rng: Rng, kind: KindId, index: number, plan: Omit<LogPlan, 'd
   else if (!wrap) [left, right] = fitScale(values, left, right, log);
   const style: DashStyle = index === 0 && rng.chance(0.75) ? 'solid'
     : rng.weighted([['solid', 3], ['dashed', 4], ['dotted', 2], ['dashdot', 1.5], ['longdash', 1.5]] as const);
-  const width = Math.max(1.5, rng.range(1.9, 3.6) * px);
+  // most prints use 2–3.5 px (at 200 dpi); old galvanometer traces are thinner
+  const width = Math.max(1.5, (rng.chance(0.25) ? rng.range(1.2, 1.9) : rng.range(1.9, 3.6)) * px);
   const coloured = rng.chance(0.15);
   return {
     kind, mnemonic, unit: k.unit, title: k.title, scale: log ? 'log' : 'linear',

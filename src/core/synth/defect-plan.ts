@@ -40,13 +40,15 @@ export interface DefectPlan {
   saltPepper: number;
   /** 1-bit binarisation threshold, or null */
   binarize: number | null;
+  /** binarise by ordered dithering (gray areas become dot patterns, as in many fax scans) */
+  dither: boolean;
   /** JPEG quality (applied by the dataset writer), or null */
   jpeg: number | null;
 }
 
 export const NO_DEFECTS: DefectPlan = {
   paper: 255, mottle: 0, illum: null, fade: null, stains: [], folds: [], blur: 0, skew: 0, torn: null,
-  background: 255, noise: 0, saltPepper: 0, binarize: null, jpeg: null,
+  background: 255, noise: 0, saltPepper: 0, binarize: null, dither: false, jpeg: null,
 };
 
 /**
@@ -54,7 +56,7 @@ export const NO_DEFECTS: DefectPlan = {
  * render; otherwise each defect fires independently. About a third of defective samples are 1-bit
  * (fax/G4 style, like many archive scans): those get no JPEG.
  */
-export function planDefects(rng: Rng, width: number, height: number, rate: number): DefectPlan {
+export function planDefects(rng: Rng, width: number, height: number, rate: number, dpi: number): DefectPlan {
   if (!rng.chance(rate)) return { ...NO_DEFECTS };
   const d: DefectPlan = { ...NO_DEFECTS, stains: [], folds: [] };
   // a crisp 1-bit digital print, like a print made straight from the logging computer's plot file
@@ -72,13 +74,22 @@ export function planDefects(rng: Rng, width: number, height: number, rate: numbe
     const vertical = rng.chance(0.3);
     d.folds.push({ pos: rng.range(0.1, 0.9) * (vertical ? width : height), vertical, dark: rng.range(0.1, 0.45) });
   }
+  if (rng.chance(0.12)) {
+    // fan-fold prints: a crease across the page every 11–12 in
+    const period = rng.range(11, 12) * dpi;
+    const dark = rng.range(0.08, 0.35);
+    for (let y = rng.range(0, period); y < height; y += period) d.folds.push({ pos: y, vertical: false, dark });
+  }
   d.blur = rng.chance(0.45) ? rng.range(0.4, 1.3) : 0;
   d.skew = rng.chance(0.6) ? rng.range(-1.5, 1.5) : 0;
   d.background = rng.chance(0.6) ? rng.range(230, 255) : rng.range(20, 90);
   if (rng.chance(0.12)) d.torn = { side: rng.chance(0.5) ? 'left' : 'right', depth: rng.range(8, 0.05 * width) };
   d.noise = rng.chance(0.6) ? rng.range(1.5, 12) : 0;
   d.saltPepper = rng.chance(0.3) ? rng.range(0.00005, 0.002) : 0;
-  if (oneBit) d.binarize = rng.range(100, 185);
+  if (oneBit) {
+    d.binarize = rng.range(100, 185);
+    d.dither = rng.chance(0.25);
+  }
   else if (rng.chance(0.5)) d.jpeg = rng.int(30, 90);
   return d;
 }

@@ -137,7 +137,8 @@ export function drawTrackNotes(sheet: Sheet, plan: LogPlan, rng: Rng, gaps: Line
   const size = Math.max(8, plan.dpi * rng.range(0.06, 0.09));
   const style = { size, weight: Math.max(1.1, size * 0.09) };
   for (const t of plan.tracks) {
-    if (!rng.chance(0.15)) continue;
+    // not beside the depth numbers, where a note would read as a depth
+    if (!rng.chance(0.15) || Math.abs(t.x1 - plan.depthTrack.x0) < 1) continue;
     let value = rng.int(-40, 400);
     const drift = rng.int(-3, 3);
     for (const l of depthLines(plan)) {

@@ -15,7 +15,7 @@ import { drawDepthLabels, drawGrids, drawPips, drawTrackNotes } from './draw-gri
 import type { CurveLibrary } from './library.ts';
 import { planPage, type LogPlan } from './plan.ts';
 import { Rng } from './prng.ts';
-import { binarizePass, noisePass, skewPass, tornPass } from './scan-passes.ts';
+import { binarizePass, ditherPass, noisePass, skewPass, tornPass, whitePointPass } from './scan-passes.ts';
 import { Sheet } from './sheet.ts';
 import { buildLayout, buildTruth, type SynthTruth } from './truth.ts';
 import { companyName, wellName } from './words.ts';
@@ -55,7 +55,7 @@ function defectNames(d: DefectPlan): string[] {
   if (d.torn) names.push('torn');
   if (d.noise > 0) names.push('noise');
   if (d.saltPepper > 0) names.push('specks');
-  if (d.binarize !== null) names.push('1-bit');
+  if (d.binarize !== null) names.push(d.dither ? '1-bit dither' : '1-bit');
   if (d.jpeg !== null) names.push('jpeg');
   return names;
 }
@@ -72,7 +72,12 @@ function scan(sheet: Sheet, d: DefectPlan, rng: Rng): { img: Uint8Array; mask: U
   if (d.skew !== 0) ({ img, mask } = skewPass(img, mask, w, h, d.skew, d.background));
   tornPass(img, mask, w, h, d, rng.fork(2));
   noisePass(img, w, h, d, rng.fork(3));
-  if (d.binarize !== null) binarizePass(img, d.binarize);
+  if (d.binarize !== null) {
+    // a bilevel scanner sets its white point on the paper first
+    whitePointPass(img, Math.min(255, d.paper * (d.illum ? 1 - d.illum.amp / 2 : 1) * 0.97));
+    if (d.dither) ditherPass(img, w, h);
+    else binarizePass(img, d.binarize);
+  }
   return { img, mask };
 }
 
@@ -91,7 +96,7 @@ export function planSample(seed: number, config: Partial<SynthConfig> = {}, libr
   const page = planPage(rng.fork(1), pageCfg, opts.length);
   const grid = sampleGrid(page);
   planCurves(rng.fork(2), page, grid, cfg.libraryRate, library);
-  const defects = opts.defects ?? planDefects(rng.fork(3), page.width, page.height, cfg.defectRate);
+  const defects = opts.defects ?? planDefects(rng.fork(3), page.width, page.height, cfg.defectRate, page.dpi);
   return { seed, plan: { ...page, defects }, grid };
 }
 

@@ -101,3 +101,22 @@ export function binarizePass(img: Uint8Array, threshold: number): void {
   const t = Math.round(threshold);
   for (let i = 0; i < img.length; i++) img[i] = img[i] < t ? 0 : 255;
 }
+
+/** Stretch gray so that `white` (the paper level) maps to 255. */
+export function whitePointPass(img: Uint8Array, white: number): void {
+  if (white >= 254.5) return;
+  const lut = Uint8Array.from({ length: 256 }, (_, v) => Math.min(255, Math.round((v * 255) / white)));
+  for (let i = 0; i < img.length; i++) img[i] = lut[img[i]];
+}
+
+const BAYER4 = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
+
+/** Ordered (4 × 4 Bayer) dithering to black/white: light gray grids turn into dot patterns. */
+export function ditherPass(img: Uint8Array, w: number, h: number): void {
+  const thresholds = BAYER4.map((b) => ((b + 0.5) / 16) * 255);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const trow = (y & 3) * 4;
+    for (let x = 0; x < w; x++) img[row + x] = img[row + x] < thresholds[trow + (x & 3)] ? 0 : 255;
+  }
+}
