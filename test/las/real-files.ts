@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { decodeLasBytes, readLasBytes, type LasFile } from '../../src/core/las/index.ts';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/las');
-export const SHARED = '/work/shared/data/las';
+/** The shared real-data folder beside the repository (../shared/data/las); TRACEWELL_LAS_DIR overrides it. */
+export const SHARED = process.env.TRACEWELL_LAS_DIR ?? resolve(__dirname, '../../../shared/data/las');
 
 export interface RealFile {
   name: string;
