@@ -49,11 +49,11 @@ const i = process.argv.indexOf('--out');
 const out = resolve(i > 0 ? process.argv[i + 1] : resolve(import.meta.dirname, '../public/samples'));
 const library = checkLibrary(JSON.parse(readFileSync(resolve(import.meta.dirname, '../src/core/synth/curve-library.json'), 'utf8')));
 let planned: PlannedSample | null = null;
-for (let seed = 1; seed < 5000 && !planned; seed++) {
+for (let seed = 1; seed < 50_000 && !planned; seed++) {
   const p = planSample(seed, CONFIG, library, { defects: DEFECTS });
   if (suitable(p)) planned = p;
 }
-if (!planned) throw new Error('no seed below 5000 gives a suitable sample; loosen the constraints');
+if (!planned) throw new Error('no seed below 50,000 gives a suitable sample; loosen the constraints');
 const s = renderPlanned(planned);
 mkdirSync(out, { recursive: true });
 const files: [string, Uint8Array | string][] = [

@@ -23,7 +23,7 @@ describe('writeDataset', () => {
   beforeAll(async () => {
     firstParams = params();
     first = await writeDataset(firstParams, () => {});
-  });
+  }, 120_000); // two worker threads start (tsx compiles the renderer in each), then 3 renders
 
   it('writes the same files and dataset hash for the same seed and config', async () => {
     const again = await writeDataset(params(), () => {});
