@@ -62,7 +62,7 @@ def measure(name, mcfg, args):
     model = UNet(mcfg, 5)
     row = {"name": name, "model": mcfg, "params": count_params(model), "macsPerPixel": round(macs_per_pixel(model)),
            "batch": args.batch, "crop": args.crop}
-    med, best = step_seconds(model.train(), args.batch, args.crop, args.steps)
+    med, best = step_seconds(model.train(), args.batch, args.crop, args.steps) if args.steps else (0, 0)
     row["secondsPerStep"], row["secondsPerStepMin"] = round(med, 3), round(best, 3)
     with tempfile.TemporaryDirectory() as tmp:
         path = export_onnx(model, Path(tmp) / "m.onnx", 2 ** len(mcfg["widths"]) * mcfg["inputScale"])
@@ -74,7 +74,7 @@ def measure(name, mcfg, args):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--steps", type=int, default=5)
+    p.add_argument("--steps", type=int, default=5, help="timed training steps; 0 = onnxruntime only")
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--crop", type=int, default=256)
