@@ -24,6 +24,8 @@ export function startScanSync(store: AppStore, decoder: ScanDecoder): () => void
     job = decoder.view(source, want, (p) => store.getState().updateJob(id, p.fraction, 'Rotating'));
     try {
       const levels = await job.promise;
+      // Unrotated, level 0 is the source itself: keep one copy of the full-resolution pixels, not two.
+      if (want === 0 && levels[0].width === source.width && levels[0].height === source.height) levels[0] = source;
       // Only if the scan is still the one we rotated (a new file may have been opened meanwhile).
       if (store.getState().scan.source === source) store.getState().setScan({ levels, turns: want });
     } catch (e) {

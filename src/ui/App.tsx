@@ -1,12 +1,56 @@
+/**
+ * The workbench shell: file bar on top, steps and tools on the left, the scan in the centre, the
+ * log plot on the right, status at the bottom. Drop a scan anywhere to open it.
+ */
+import { useEffect } from 'react';
+import { appStore } from '../state/store';
+import { DropZone } from './load/DropZone';
+import { JobProgress } from './load/JobProgress';
+import { FilePicker, OpenButton } from './load/OpenButton';
+import { PageChooser } from './load/PageChooser';
+import { NoticeBanner } from './NoticeBanner';
+import { PlotPanel } from './PlotPanel';
+import { startServices } from './services';
+import { StatusBar } from './StatusBar';
+import { StepsPanel } from './StepsPanel';
+import { TopBar } from './TopBar';
+import { useShortcuts } from './useShortcuts';
+import { ScanViewer } from './viewer/ScanViewer';
+
 export function App() {
-  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+  useShortcuts();
+  useEffect(() => {
+    // A read-only handle for end-to-end tests and debugging in the console.
+    (window as unknown as { tracewell: unknown }).tracewell = { store: appStore };
+    return startServices();
+  }, []);
   return (
-    <main className="app">
-      <header className="app-header">
-        <h1>Tracewell</h1>
-        <p>Scanned well logs to LAS — offline, in your browser.</p>
-      </header>
-      <p data-testid="isolation">{isolated ? 'cross-origin isolated' : 'not cross-origin isolated'}</p>
-    </main>
+    <div className="app">
+      <TopBar />
+      <StepsPanel />
+      <main className="centre">
+        <NoticeBanner />
+        <JobProgress />
+        <ScanViewer empty={<EmptyViewer />} />
+      </main>
+      <PlotPanel />
+      <StatusBar />
+      <DropZone />
+      <FilePicker />
+      <PageChooser />
+    </div>
+  );
+}
+
+function EmptyViewer() {
+  return (
+    <div className="viewer-empty">
+      <div className="viewer-empty-card">
+        <h2>Open a scanned log</h2>
+        <p>Drop a PNG, JPEG, TIFF (G3/G4, LZW, PackBits, Deflate) or PDF anywhere in this window.</p>
+        <OpenButton className="primary" />
+        <p className="muted small">Long logs are fine: up to 50,000 px. Nothing leaves this computer.</p>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,107 @@
+/**
+ * The scan viewer: a tiled canvas (ViewerController), an SVG overlay whose children are drawn in
+ * scan px of the upright scan (curves, handles: later steps), and the minimap. The zoom transform
+ * reaches React only through the store, at most once per frame; the overlay follows it directly.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { appStore, useAppStore } from '../../state/store';
+import { ViewerController } from './controller';
+import { toScan } from './geometry';
+import { Minimap } from './Minimap';
+
+export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: ReactNode }) {
+  const levels = useAppStore((s) => s.scan.levels);
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const scene = useRef<SVGGElement>(null);
+  const [controller, setController] = useState<ViewerController | null>(null);
+
+  useEffect(() => {
+    if (!box.current || !canvas.current) return;
+    let frame = 0;
+    const c = new ViewerController(box.current, canvas.current, {
+      onTransform(t) {
+        scene.current?.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+        if (!frame) frame = requestAnimationFrame(() => {
+          frame = 0;
+          appStore.getState().setTransform(t);
+        });
+      },
+    });
+    const ro = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      c.resize(width, height, window.devicePixelRatio || 1);
+      appStore.getState().setViewport(width, height);
+    });
+    ro.observe(box.current);
+    setController(c);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+      c.destroy();
+    };
+  }, []);
+
+  useEffect(() => controller?.setLevels(levels), [controller, levels]);
+
+  const onPointerMove = (e: React.PointerEvent) => {
+    const r = box.current!.getBoundingClientRect();
+    const p = toScan(appStore.getState().view.transform, e.clientX - r.left, e.clientY - r.top);
+    const scan = levels[0];
+    appStore.getState().setCursor(scan && p.x >= 0 && p.y >= 0 && p.x < scan.width && p.y < scan.height ? p : null);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!controller || levels.length === 0 || e.ctrlKey || e.metaKey || e.altKey) return;
+    const page = box.current!.clientHeight * 0.9;
+    const step = e.shiftKey ? 400 : 80;
+    const actions: Record<string, () => void> = {
+      '+': () => controller.zoomBy(1.25),
+      '=': () => controller.zoomBy(1.25),
+      '-': () => controller.zoomBy(0.8),
+      _: () => controller.zoomBy(0.8),
+      '0': () => controller.fit(),
+      ArrowUp: () => controller.panBy(0, -step),
+      ArrowDown: () => controller.panBy(0, step),
+      ArrowLeft: () => controller.panBy(-step, 0),
+      ArrowRight: () => controller.panBy(step, 0),
+      PageUp: () => controller.panBy(0, -page),
+      PageDown: () => controller.panBy(0, page),
+      Home: () => controller.panBy(0, -1e9, false),
+      End: () => controller.panBy(0, 1e9, false),
+    };
+    const act = actions[e.key];
+    if (act) {
+      e.preventDefault();
+      act();
+    }
+  };
+
+  const scan = levels[0];
+  return (
+    <div className="viewer">
+      <div
+        ref={box}
+        className="viewer-canvas"
+        tabIndex={0}
+        role="application"
+        aria-label="Scan viewer: drag to pan, wheel to scroll, Ctrl+wheel or +/− to zoom, arrows and Page Up/Down to move"
+        data-testid="scan-viewer"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => appStore.getState().setCursor(null)}
+        onKeyDown={onKeyDown}
+      >
+        <canvas ref={canvas} />
+        <svg className="viewer-overlay" aria-hidden={!children}>
+          <g ref={scene}>
+            {scan && <rect className="scan-outline" width={scan.width} height={scan.height} />}
+            {children}
+          </g>
+        </svg>
+        {!scan && empty}
+      </div>
+      {/* The minimap column is always there, so the viewer's width (and its fit) never jumps. */}
+      {scan && controller ? <Minimap levels={levels} onNavigate={(x, y) => controller.centerOn(x, y)} /> : <div className="minimap" />}
+    </div>
+  );
+}
