@@ -35,6 +35,9 @@ CANDIDATES = {
     "ds8": {**M, "stem": 8, "widths": [16, 24, 32, 48], "block": "dsconv"},
     "ds8x2": {**M, "stem": 8, "widths": [16, 32, 48, 64], "block": "dsconv", "blocksPerLevel": 2},
     "ds12x2": {**M, "stem": 12, "stemConvs": 2, "widths": [24, 32, 48, 64], "block": "dsconv", "blocksPerLevel": 2},
+    "ds8x2-add": {**M, "stem": 8, "widths": [16, 32, 48, 64], "block": "dsconv", "blocksPerLevel": 2, "merge": "add"},
+    "ds12x2-add": {**M, "stem": 12, "stemConvs": 2, "widths": [24, 32, 48, 64], "block": "dsconv", "blocksPerLevel": 2,
+                   "merge": "add"},
     "ds8x2-5lv": {**M, "stem": 8, "widths": [16, 32, 48, 64, 96], "block": "dsconv", "blocksPerLevel": 2},
     "ds8x2-half": {**M, "stem": 8, "widths": [16, 32, 48, 64], "block": "dsconv", "blocksPerLevel": 2, "inputScale": 2},
 }

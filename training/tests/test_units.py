@@ -34,6 +34,8 @@ class Macs(unittest.TestCase):
         self.assertEqual(tuple(net(torch.rand(2, 1, 48, 80)).shape), (2, 5, 48, 80))
         half = UNet({**cfg, "inputScale": 2}, 2).eval()
         self.assertEqual(tuple(half(torch.rand(1, 1, 64, 32)).shape), (1, 2, 64, 32))
+        added = UNet({**cfg, "merge": "add", "upsample": "transpose"}, 5).eval()
+        self.assertEqual(tuple(added(torch.rand(1, 1, 32, 40)).shape), (1, 5, 32, 40))
 
 
 class Metrics(unittest.TestCase):

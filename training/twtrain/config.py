@@ -30,6 +30,7 @@ DEFAULTS = {
         "blocksPerLevel": 1,
         "downsample": "conv",        # conv (3x3 stride 2) | maxpool
         "upsample": "nearest",       # nearest | bilinear | transpose
+        "merge": "concat",           # concat | add (skip + 1x1-projected upsampled path: cheaper)
         "inputScale": 1,             # 1 or 2: run the whole net on a 2x average-pooled image
     },
     "loss": {
@@ -103,6 +104,7 @@ def _check(cfg):
     need(m["block"] in ("plain", "dsconv"), "model.block must be plain|dsconv")
     need(m["downsample"] in ("conv", "maxpool"), "model.downsample must be conv|maxpool")
     need(m["upsample"] in ("nearest", "bilinear", "transpose"), "model.upsample must be nearest|bilinear|transpose")
+    need(m["merge"] in ("concat", "add"), "model.merge must be concat|add")
     need(m["inputScale"] in (1, 2), "model.inputScale must be 1 or 2")
     need(len(m["widths"]) >= 1, "model.widths needs at least one level")
     for t in cfg["loss"]["terms"]:

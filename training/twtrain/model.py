@@ -67,9 +67,16 @@ class UNet(nn.Module):
         chans = [stem] + list(widths)
         self.downs = nn.ModuleList(Down(mcfg["downsample"], kind, chans[i], chans[i + 1], mcfg["blocksPerLevel"])
                                    for i in range(len(widths)))
-        # decoder level i merges up(level i+1) with skip level i: chans[i+1] + chans[i] -> chans[i]
-        self.ups = nn.ModuleList(Up(mcfg["upsample"], chans[i + 1]) for i in range(len(widths)))
-        self.merges = nn.ModuleList(block(kind, chans[i + 1] + chans[i], chans[i]) for i in range(len(widths)))
+        # decoder level i merges up(level i+1) with skip level i, either concatenated
+        # (chans[i+1] + chans[i] -> chans[i]) or, cheaper at high resolution, added after a 1x1
+        # projection to chans[i] done at the low resolution, before upsampling
+        self.add = mcfg["merge"] == "add"
+        up_ch = [chans[i] if self.add else chans[i + 1] for i in range(len(widths))]
+        self.projs = nn.ModuleList((nn.Sequential(*conv_bn_relu(chans[i + 1], chans[i], 1, relu=False))
+                                    if self.add else nn.Identity()) for i in range(len(widths)))
+        self.ups = nn.ModuleList(Up(mcfg["upsample"], up_ch[i]) for i in range(len(widths)))
+        self.merges = nn.ModuleList(block(kind, chans[i] if self.add else chans[i + 1] + chans[i], chans[i])
+                                    for i in range(len(widths)))
         self.head = nn.Conv2d(stem, n_classes, 1)
 
     def forward(self, image):
@@ -82,7 +89,8 @@ class UNet(nn.Module):
             skips.append(down(skips[-1]))
         y = skips[-1]
         for i in reversed(range(len(self.downs))):
-            y = self.merges[i](torch.cat([self.ups[i](y), skips[i]], dim=1))
+            up = self.ups[i](self.projs[i](y))
+            y = self.merges[i](up + skips[i] if self.add else torch.cat([up, skips[i]], dim=1))
         logits = self.head(y)
         if self.input_scale == 2:
             logits = F.interpolate(logits, scale_factor=2.0, mode="bilinear", align_corners=False)
