@@ -10,6 +10,8 @@ import { createPoolSegmenter } from '../ml/pool-setup';
 import type { Segmenter } from '../ml/segmenter';
 import fixtureCard from '../../test/fixtures/models/tiny-unet.json';
 import fixtureModelUrl from '../../test/fixtures/models/tiny-unet.onnx?url';
+import convPeakUrl from '../../test/fixtures/models/conv3x3-peak.onnx?url';
+import { spawn, terminate } from '../ml/pool';
 import type { HarnessRun, HarnessRunResult, HarnessSetup, SegmentHarness } from './harness-types';
 import { fromBase64, pngToRaster, toBase64 } from './png';
 
@@ -35,6 +37,7 @@ async function run(o: HarnessRun = {}): Promise<HarnessRunResult> {
   try {
     last = await seg.segment(scan, {
       tileSize: o.tileSize,
+      region: o.region,
       signal: ctrl.signal,
       onProgress: (p) => {
         progress = p;
@@ -66,6 +69,22 @@ const harness: SegmentHarness = {
   load(pngBase64: string) {
     scan = pngToRaster(fromBase64(pngBase64));
     return { width: scan.width, height: scan.height };
+  },
+  async loadRaw(url, width, height) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    const data = new Uint8Array(await res.arrayBuffer());
+    if (data.length !== width * height) throw new Error(`${url}: ${data.length} bytes, expected ${width} × ${height}`);
+    scan = { width, height, channels: 1, data };
+    return { width, height };
+  },
+  async peak(o) {
+    const m = spawn();
+    try {
+      return await m.api.peak(new URL(convPeakUrl, location.href).href, o.ep, o.threads, o.shape, o.runs);
+    } finally {
+      terminate(m);
+    }
   },
   run,
   classes: () => toBase64(last?.classes ?? new Uint8Array(0)),

@@ -77,10 +77,34 @@ export async function fetchModel(card: ModelCard, url: string): Promise<Uint8Arr
 }
 
 /**
- * A TileRunner on onnxruntime-web. WebGPU: `adapter` is the one chosen by the caller (possibly a
+ * An onnxruntime-web session on `ep`. WebGPU: `adapter` is the one chosen by the caller (possibly a
  * fallback adapter when the user forced WebGPU); its device is handed to onnxruntime so it does not
- * pick another one. Throws SegmentError 'ep-init' when the EP cannot start.
+ * pick another one. Throws SegmentError 'ep-init' when the EP cannot start, 'model-corrupt' when the
+ * runtime cannot parse the bytes.
  */
+export async function createOrtSession(
+  bytes: Uint8Array,
+  file: string,
+  ep: WebEp,
+  threads: number,
+  adapter?: GpuAdapterLike | null,
+): Promise<{ ort: typeof Ort; session: Ort.InferenceSession }> {
+  try {
+    const ort = await loadOrt(ep, threads);
+    const provider: Ort.InferenceSession.ExecutionProviderConfig =
+      ep === 'webgpu' ? { name: 'webgpu', device: await webgpuDevice(adapter) } : 'wasm';
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' });
+    return { ort, session };
+  } catch (e) {
+    if (e instanceof SegmentError) throw e;
+    const text = e instanceof Error ? e.message : String(e);
+    // a model the runtime cannot parse fails the same way on every EP: report it as the model's fault
+    if (/protobuf|parse|invalid model|load model/i.test(text)) throw corruptModel(file, e);
+    throw new SegmentError('ep-init', `${ep === 'webgpu' ? 'WebGPU' : 'WASM'} could not start: ${text.slice(0, 200)}`, { cause: e });
+  }
+}
+
+/** A TileRunner on onnxruntime-web for a model checked against its card. */
 export async function createWebRunner(
   card: ModelCard,
   bytes: Uint8Array,
@@ -88,20 +112,7 @@ export async function createWebRunner(
   threads: number,
   adapter?: GpuAdapterLike | null,
 ): Promise<TileRunner> {
-  let ort: typeof Ort;
-  let session: Ort.InferenceSession;
-  try {
-    ort = await loadOrt(ep, threads);
-    const provider: Ort.InferenceSession.ExecutionProviderConfig =
-      ep === 'webgpu' ? { name: 'webgpu', device: await webgpuDevice(adapter) } : 'wasm';
-    session = await ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' });
-  } catch (e) {
-    if (e instanceof SegmentError) throw e;
-    const text = e instanceof Error ? e.message : String(e);
-    // a model the runtime cannot parse fails the same way on every EP: report it as the model's fault
-    if (/protobuf|parse|invalid model|load model/i.test(text)) throw corruptModel(card.file, e);
-    throw new SegmentError('ep-init', `${ep === 'webgpu' ? 'WebGPU' : 'WASM'} could not start: ${text.slice(0, 200)}`, { cause: e });
-  }
+  const { ort, session } = await createOrtSession(bytes, card.file, ep, threads, adapter);
   checkSessionIo(card, session.inputNames, session.outputNames, card.file);
   return {
     async run(input, n, h, w) {
@@ -114,6 +125,29 @@ export async function createWebRunner(
     },
     dispose: () => session.release(),
   };
+}
+
+/**
+ * Attainable speed of this runtime (benchmarks): median ms of `runs` calls of a one-layer model whose
+ * input is [1, channels, h, w] (the 3×3 conv of test/fixtures/models/conv3x3-peak.onnx), after a warm-up.
+ */
+export async function timeSingleLayer(url: string, ep: WebEp, threads: number, shape: [number, number, number], runs: number): Promise<number> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const adapter = ep === 'webgpu' ? await requestAdapter() : null;
+  const { ort, session } = await createOrtSession(bytes, url, ep, threads, adapter);
+  const [c, h, w] = shape;
+  const x = new ort.Tensor('float32', new Float32Array(c * h * w).fill(0.5), [1, c, h, w]);
+  const once = async (): Promise<number> => {
+    const t0 = performance.now();
+    const out = await session.run({ [session.inputNames[0]]: x });
+    await out[session.outputNames[0]].getData(); // include the download on WebGPU
+    return performance.now() - t0;
+  };
+  await once();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push(await once());
+  await session.release();
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** Limits onnxruntime raises to the adapter's maximum when it creates a device itself; we do the same. */

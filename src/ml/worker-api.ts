@@ -9,7 +9,7 @@ import type { AdapterFacts } from './ep';
 import { fallbackToWasm } from './ep';
 import { TiledEngine } from './engine';
 import { SegmentError, abortError } from './errors';
-import { type WebEp, adapterFacts, createWebRunner, fetchModel, requestAdapter } from './ort-web';
+import { type WebEp, adapterFacts, createWebRunner, fetchModel, requestAdapter, timeSingleLayer } from './ort-web';
 import type { RowWindow } from './preprocess';
 import type { Region, TileSpec } from './tiling';
 
@@ -109,6 +109,12 @@ export function createWorkerApi() {
       const next = queue.then(() => runJob(job, onTile, onReplan));
       queue = next.catch(() => undefined);
       return next;
+    },
+
+    /** Benchmarks only: attainable speed of this runtime on one conv layer (in a fresh worker). */
+    peak(url: string, ep: WebEp, threads: number, shape: [number, number, number], runs: number): Promise<number> {
+      if (engine) throw new Error('peak() needs a fresh worker: its WASM thread count is fixed at first use');
+      return timeSingleLayer(url, ep, threads, shape, runs);
     },
 
     cancel(id: number): void {
