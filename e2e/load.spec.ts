@@ -202,10 +202,34 @@ test('rotate a horizontal scan a quarter turn; undo and redo it', async ({ page 
   await expect(page.getByTestId('scan-facts')).toContainText('90° clockwise');
 });
 
+test('PNGs decoded by the browser give the same gray as the reference reading', async ({ page }) => {
+  for (const [name, size, tolerance] of [['gray8.png', ['300', '900'], 0], ['bilevel.png', ['320', '960'], 0], ['palette.png', ['300', '900'], 0], ['rgba.png', ['300', '900'], 1]] as const) {
+    await page.getByTestId('file-input').setInputFiles(resolve(DECODE_FIXTURES, name));
+    await expect(page.locator('.topbar-file')).toHaveText(name);
+    await expectScan(page, size[0], size[1]);
+    const ref = expected[name][0];
+    const got = (await scanChecksum(page))!;
+    // mean difference per pixel (0 = identical sums; alpha compositing may round differently by ≤ 1)
+    expect(Math.abs(got.sum - ref.sum) / (ref.width * ref.height), name).toBeLessThanOrEqual(tolerance);
+  }
+});
+
 test('a JPEG opens through the browser decoder with the same size and near-identical gray', async ({ page }) => {
   await page.getByTestId('file-input').setInputFiles(resolve(DECODE_FIXTURES, 'gray.jpg'));
   await expectScan(page, '300', '900');
   const mean = (await scanChecksum(page))!.sum / (300 * 900);
   const ref = expected['gray8.png'][0].sum / (300 * 900);
   expect(Math.abs(mean - ref)).toBeLessThan(2);
+});
+
+test('the bundled sample log opens from the empty viewer', async ({ page }) => {
+  await page.getByRole('button', { name: 'Open the sample log' }).click();
+  await expect(page.locator('.topbar-file')).toHaveText('synthetic-log.png', { timeout: 60_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 60_000 });
+  // its size from the PNG header (the sample is regenerated now and then)
+  const png = readFileSync(resolve(E2E_FIXTURES, '../../public/samples/synthetic-log.png'));
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  await expect(page.getByTestId('status-size')).toHaveText(`${fmt(png.readUInt32BE(16))} × ${fmt(png.readUInt32BE(20))} px`);
+  await expect.poll(() => canvasInk(page)).toBeGreaterThan(0.002);
+  await shot(page, 'load-12-sample');
 });

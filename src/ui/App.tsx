@@ -10,7 +10,7 @@ import { FilePicker, OpenButton } from './load/OpenButton';
 import { PageChooser } from './load/PageChooser';
 import { NoticeBanner } from './NoticeBanner';
 import { PlotPanel } from './PlotPanel';
-import { startServices } from './services';
+import { scanLoader, startServices } from './services';
 import { StatusBar } from './StatusBar';
 import { StepsPanel } from './StepsPanel';
 import { TopBar } from './TopBar';
@@ -42,13 +42,29 @@ export function App() {
   );
 }
 
+const SAMPLE = 'synthetic-log.png';
+
+/** The bundled synthetic log (public/samples), served from our own origin like the app. */
+async function openSample(): Promise<void> {
+  try {
+    const res = await fetch(`${import.meta.env.BASE_URL}samples/${SAMPLE}`);
+    if (!res.ok) throw new Error(`the server answered ${res.status}`);
+    await scanLoader().openFile(new File([await res.blob()], SAMPLE, { type: 'image/png' }));
+  } catch (e) {
+    appStore.getState().showNotice({ kind: 'error', title: 'Could not open the sample log', message: (e as Error).message });
+  }
+}
+
 function EmptyViewer() {
   return (
     <div className="viewer-empty">
       <div className="viewer-empty-card">
         <h2>Open a scanned log</h2>
         <p>Drop a PNG, JPEG, TIFF (G3/G4, LZW, PackBits, Deflate) or PDF anywhere in this window.</p>
-        <OpenButton className="primary" />
+        <div className="button-row">
+          <OpenButton className="primary" />
+          <button onClick={() => void openSample()}>Open the sample log</button>
+        </div>
         <p className="muted small">Long logs are fine: up to 50,000 px. Nothing leaves this computer.</p>
       </div>
     </div>
