@@ -3,7 +3,9 @@
  * is rewritten as samples finish, and a rerun of the same command skips every sample whose files
  * are already there with the recorded hashes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GENERATOR, type SynthConfig } from '../core/synth/config.ts';
@@ -22,7 +24,8 @@ export interface DatasetParams {
 
 export interface Manifest {
   format: 'tracewell-dataset/1';
-  generator: { name: string; version: string };
+  /** source: SHA-256 of the generator's code (src/core/synth/*.ts), so code changes cannot mix into a resumed run */
+  generator: { name: string; version: string; source: string };
   kind: DatasetKind;
   seed: number;
   n: number;
@@ -46,11 +49,23 @@ export interface Progress {
 
 const CLASSES = { multiclass: ['paper', 'grid', 'solid_curve', 'broken_curve', 'text'], binary: ['background', 'curve'] };
 
+/** SHA-256 over the generator's TypeScript sources, in name order. */
+let sourceHash: string | null = null;
+export function generatorSourceHash(): string {
+  if (sourceHash) return sourceHash;
+  const dir = fileURLToPath(new URL('../core/synth/', import.meta.url));
+  const names = readdirSync(dir).filter((n) => n.endsWith('.ts')).sort();
+  const h = createHash('sha256');
+  for (const n of names) h.update(n).update(readFileSync(join(dir, n)));
+  sourceHash = h.digest('hex');
+  return sourceHash;
+}
+
 function buildManifest(p: DatasetParams, lib: Manifest['curveLibrary'], done: Map<number, { sample: SampleRecord; files: FileRecord[] }>): Manifest {
   const keys = [...done.keys()].sort((a, b) => a - b);
   const files = keys.flatMap((k) => done.get(k)!.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
-    format: 'tracewell-dataset/1', generator: { ...GENERATOR }, kind: p.kind, seed: p.seed, n: p.n, config: p.config,
+    format: 'tracewell-dataset/1', generator: { ...GENERATOR, source: generatorSourceHash() }, kind: p.kind, seed: p.seed, n: p.n, config: p.config,
     classes: CLASSES[p.kind], curveLibrary: lib, complete: done.size === p.n,
     samples: keys.map((k) => done.get(k)!.sample), files, datasetSha256: sha256(JSON.stringify(files)),
   };
@@ -83,11 +98,12 @@ function reusable(p: DatasetParams, lib: Manifest['curveLibrary']): Map<number, 
   } catch {
     throw new Error(`${path} is not valid JSON; move it away or choose another --out`);
   }
-  const same = old.format === 'tracewell-dataset/1' && old.generator?.version === GENERATOR.version && old.kind === p.kind
+  const same = old.format === 'tracewell-dataset/1' && old.generator?.version === GENERATOR.version
+    && old.generator?.source === generatorSourceHash() && old.kind === p.kind
     && old.seed === p.seed && JSON.stringify(old.config) === JSON.stringify(p.config)
     && JSON.stringify(old.curveLibrary) === JSON.stringify(lib);
   if (!same) {
-    throw new Error(`${p.out} already holds a dataset made with another seed, kind, config, library or generator version; choose another --out (nothing was overwritten)`);
+    throw new Error(`${p.out} already holds a dataset made with another seed, kind, config, library or generator (version or code); choose another --out (nothing was overwritten)`);
   }
   for (const s of old.samples ?? []) {
     const index = Number(s.id);
