@@ -233,3 +233,23 @@ test('the bundled sample log opens from the empty viewer', async ({ page }) => {
   await expect.poll(() => canvasInk(page)).toBeGreaterThan(0.002);
   await shot(page, 'load-12-sample');
 });
+
+test('Cancel stops a long PDF render, returns to the page chooser, and the next open works', async ({ page }) => {
+  await dropFile(page, resolve(E2E_FIXTURES, 'log-scan.png'), 'image/png');
+  await expectScan(page, '1,600', '6,400');
+  await dropFile(page, resolve(DECODE_FIXTURES, 'log.pdf'), 'application/pdf');
+  const dialog = page.getByRole('dialog', { name: /Choose a page of log.pdf/ });
+  await dialog.getByLabel('Resolution (dpi)').selectOption('600'); // 5,100 × 13,200 px: seconds of work
+  await dialog.getByRole('button', { name: 'Open page 1' }).click();
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toContainText('Opening log.pdf');
+  await shot(page, 'load-13-progress');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(dialog).toBeVisible(); // back to choosing, e.g. a lower resolution
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await expect(page.getByTestId('status-size')).toHaveText('1,600 × 6,400 px');
+  await dialog.getByLabel('Resolution (dpi)').selectOption('72');
+  await dialog.getByRole('button', { name: 'Open page 1' }).click();
+  await expectScan(page, '612', '1,584');
+});

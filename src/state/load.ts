@@ -39,14 +39,16 @@ export function fileNameOf(file: Blob): string {
 export function createLoader(store: AppStore, decoder: ScanDecoder) {
   let current: { cancel(): void } | null = null;
 
+  const isCancel = (e: unknown) => (e as Error)?.name === 'CancelledError';
+
   function fail(fileName: string, e: unknown): void {
-    if ((e as Error)?.name === 'CancelledError') return;
+    if (isCancel(e)) return; // the user asked for it: no message
     const message = e instanceof DecodeError ? e.message : `${fileName}: ${(e as Error)?.message ?? String(e)}`;
     store.getState().showNotice({ kind: 'error', title: `Could not open ${fileName}`, message });
   }
 
   /** Run one worker job as a store job with progress; resolves null when cancelled or failed. */
-  async function track<T>(label: string, fileName: string, start: (onProgress: (p: DecodeProgress) => void) => Job<T>): Promise<T | null> {
+  async function track<T>(label: string, fileName: string, start: (onProgress: (p: DecodeProgress) => void) => Job<T>, onCancel?: () => void): Promise<T | null> {
     current?.cancel();
     const s = store.getState();
     let job: Job<T> | null = null;
@@ -56,6 +58,8 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
     try {
       return await job.promise;
     } catch (e) {
+      // Cancelled by the user, not superseded by a newer file (which is `current` by now).
+      if (isCancel(e) && current === job) onCancel?.();
       fail(fileName, e);
       return null;
     } finally {
@@ -64,8 +68,14 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
     }
   }
 
-  async function decodePage(file: Blob, fileName: string, request: DecodeRequest, restore?: { doc: DocumentData; history: HistoryState<DocumentData> }): Promise<boolean> {
-    const r = await track(`Opening ${fileName}`, fileName, (onProgress) => decoder.decode(file, fileName, request, onProgress));
+  async function decodePage(
+    file: Blob,
+    fileName: string,
+    request: DecodeRequest,
+    restore?: { doc: DocumentData; history: HistoryState<DocumentData> },
+    onCancel?: () => void,
+  ): Promise<boolean> {
+    const r = await track(`Opening ${fileName}`, fileName, (onProgress) => decoder.decode(file, fileName, request, onProgress), onCancel);
     if (!r) return false;
     const doc = restore?.doc ?? emptyDocument({ ...r.meta, sha256: r.sha256 });
     store.setState((s) => ({
@@ -91,12 +101,22 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
       return decodePage(file, fileName, { page: 0, turns: 0 });
     },
 
-    /** The page chooser's "Open": decode the chosen page (at the chosen dpi for PDFs). */
+    /**
+     * The page chooser's "Open": decode the chosen page (at the chosen dpi for PDFs). The chooser
+     * closes while it decodes (its progress bar and Cancel show); Cancel brings the chooser back
+     * to pick another page or a lower resolution, a failure closes it with the message.
+     */
     async openChosenPage(): Promise<boolean> {
       const { scan, view } = store.getState();
-      if (!scan.pending || !view.pageChooser) return false;
-      const { page, dpi, format, fileName } = view.pageChooser;
-      return decodePage(scan.pending.file, fileName, { page, dpi: format === 'pdf' ? dpi : undefined, turns: 0 });
+      const chooser = view.pageChooser;
+      if (!scan.pending || !chooser) return false;
+      const { file } = scan.pending;
+      store.getState().setPageChooser(null);
+      const { page, dpi, format, fileName } = chooser;
+      const reopen = () => store.getState().setPageChooser(chooser);
+      const ok = await decodePage(file, fileName, { page, dpi: format === 'pdf' ? dpi : undefined, turns: 0 }, undefined, reopen);
+      if (!ok && store.getState().view.pageChooser === null) store.getState().setScan({ pending: null });
+      return ok;
     },
 
     closePageChooser(): void {

@@ -100,3 +100,34 @@ describe('opening scans through the store', () => {
     expect(fresh.getState().scan.levels[0].height).toBe(6400);
   });
 });
+
+describe('cancelling', () => {
+  it('Cancel during a chosen page brings the chooser back and keeps the open scan', async () => {
+    const store = createAppStore();
+    // The same service, but decode can be cancelled before it settles (as terminating the worker does).
+    let cancelDecode: (() => void) | null = null;
+    const slow: ScanDecoder = {
+      ...decoder,
+      decode: (f, n, r, p) => {
+        let reject!: (e: Error) => void;
+        const stop = new Promise<never>((_, rj) => (reject = rj));
+        cancelDecode = () => reject(Object.assign(new Error('Cancelled.'), { name: 'CancelledError' }));
+        return { promise: Promise.race([service.decode(f, n, r, p), stop]), cancel: cancelDecode };
+      },
+    };
+    const loader = createLoader(store, slow);
+    await loader.openFile(file('gray8.png'), 'gray8.png');
+    const open = store.getState().doc;
+    await loader.openFile(file('log.pdf'), 'log.pdf');
+    const chooser = store.getState().view.pageChooser;
+    const opening = loader.openChosenPage();
+    expect(store.getState().view.pageChooser).toBeNull(); // hidden while decoding
+    const [job] = Object.values(store.getState().jobs);
+    store.getState().cancelJob(job.id);
+    expect(await opening).toBe(false);
+    expect(store.getState().view.pageChooser).toEqual(chooser);
+    expect(store.getState().view.notice).toBeNull(); // cancelling is not an error
+    expect(store.getState().doc).toBe(open);
+    expect(store.getState().jobs).toEqual({});
+  });
+});
