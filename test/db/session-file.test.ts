@@ -21,9 +21,9 @@ async function snapshot(db: TracewellDb) {
   return { counts: await Promise.all(stores.map((s) => db.count(s))), sessions: await listSessions(db) };
 }
 
-async function importError(db: TracewellDb, file: Uint8Array): Promise<SessionFileError> {
+async function importError(db: TracewellDb, file: Uint8Array | Blob): Promise<SessionFileError> {
   const before = await snapshot(db);
-  const error = await importSessionFile(db, new Blob([file.slice()])).then(() => null, (e) => e);
+  const error = await importSessionFile(db, file instanceof Blob ? file : new Blob([file.slice()])).then(() => null, (e) => e);
   expect(error).toBeInstanceOf(SessionFileError);
   expect(error.message).toMatch(/^Cannot import this session file: .*Nothing was changed\.$/);
   expect(await snapshot(db)).toEqual(before);

@@ -1,8 +1,9 @@
 /** Saved sessions in IndexedDB: the public API of src/io/db. */
 export { openTracewellDb, type OpenOptions, type TracewellDb } from './open';
 export { DB_NAME, DB_VERSION } from './schema';
-export { createSession, openSession, saveSession, type NewSession, type OpenedSession, type SaveOptions } from './sessions';
-export { deleteSession, duplicateSession, listSessions, renameSession } from './manage';
+export { createSession, openSession, type NewSession, type OpenedSession } from './sessions';
+export { saveSession, type SaveOptions } from './save';
+export { deleteSession, duplicateSession, listSessions, renameSession, sweepOrphanParts } from './manage';
 export { SaveTracker } from './tracker';
 export { DatabaseTooNewError, SaveFailedError, SessionNotFoundError, StorageFullError } from './errors';
 export { emptyContent, type SessionContent, type SessionHistory, type SessionMeta } from './types';

@@ -65,3 +65,27 @@ export async function deleteSession(db: TracewellDb, sessionId: string): Promise
     if (users === 0) await tx.objectStore('scans').delete(row.scanHash);
   });
 }
+
+/**
+ * Deletes parts whose session does not exist: what a tab leaves when it dies between writing a
+ * new session's parts and the transaction that creates it. Run when the database opens. (A tab
+ * creating a session at that very instant would lose its parts; creation takes well under a
+ * second, and two tabs opening and importing at once is not a case worth a lock.)
+ */
+export async function sweepOrphanParts(db: TracewellDb): Promise<number> {
+  return runWrite(db, ['sessions', 'documents', 'history'], async (tx) => {
+    const [ids, docKeys, histKeys] = await Promise.all([
+      tx.objectStore('sessions').getAllKeys(),
+      tx.objectStore('documents').getAllKeys(),
+      tx.objectStore('history').getAllKeys(),
+    ]);
+    const live = new Set(ids);
+    const docs = docKeys.filter((k) => !live.has(k[0]));
+    const hist = histKeys.filter((k) => !live.has(k[0]));
+    await queueAll((reqs) => {
+      for (const k of docs) reqs.push(tx.objectStore('documents').delete(k));
+      for (const k of hist) reqs.push(tx.objectStore('history').delete(k));
+    });
+    return docs.length + hist.length;
+  });
+}

@@ -2,6 +2,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { DatabaseTooNewError } from './errors';
 import type { TracewellSchema } from './records';
+import { sweepOrphanParts } from './manage';
 import { DB_NAME, DB_VERSION, MIGRATIONS } from './schema';
 
 export type TracewellDb = IDBPDatabase<TracewellSchema>;
@@ -47,5 +48,7 @@ export async function openTracewellDb(options: OpenOptions = {}): Promise<Tracew
     if (e instanceof Error && e.name === 'VersionError') throw new DatabaseTooNewError(DB_VERSION);
     throw e;
   }
+  // Housekeeping only: a failure here must not stop the app from opening its sessions.
+  await sweepOrphanParts(db).catch(() => undefined);
   return db;
 }

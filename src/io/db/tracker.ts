@@ -4,6 +4,10 @@
  * it into IndexedDB on every change would block the main thread. The tracker remembers which
  * curve and history-entry objects are already in the database (by identity: the store never
  * mutates them) so a save plan contains only new or changed parts and deletions.
+ *
+ * Parts are immutable records under ids that are never reused, so a save can write its new parts
+ * in several small transactions and then commit by switching the main record to them (save.ts):
+ * until that commit, the previous main record and every part it references are untouched.
  */
 import type { TracedCurve } from '../../core/types';
 import type { CurveDocRecord, HistoryRecord, MainDocRecord } from './records';
@@ -17,7 +21,7 @@ export class SaveTracker {
   /** ids known to be in the database after the last committed save, and which store holds them */
   stored = new Map<number, PartKind>();
   nextId = 1;
-  /** false until the tracker knows the database's parts: the first save then replaces them all */
+  /** false until the tracker knows which parts the database holds (see seed) */
   synced = false;
   /** saves through one tracker run one after another, so each plan sees the previous commit */
   private queue: Promise<unknown> = Promise.resolve();
@@ -53,11 +57,20 @@ export class SaveTracker {
     t.synced = true;
     return t;
   }
+
+  /**
+   * A tracker made without openSession learns what is stored (by key only) before its first
+   * save: all of it is then replaced by fresh parts, under ids above every stored one.
+   */
+  seed(nextId: number, curveIds: number[], entryIds: number[]): void {
+    for (const id of curveIds) this.stored.set(id, 'curve');
+    for (const id of entryIds) this.stored.set(id, 'entry');
+    this.nextId = Math.max(this.nextId, nextId, ...curveIds.map((i) => i + 1), ...entryIds.map((i) => i + 1));
+    this.synced = true;
+  }
 }
 
 export interface SavePlan {
-  /** delete every stored part of the session before writing (tracker not synced) */
-  replaceAll: boolean;
   main: MainDocRecord;
   putCurves: CurveDocRecord[];
   putEntries: HistoryRecord[];
@@ -69,7 +82,8 @@ export interface SavePlan {
 
 export function planSave(tracker: SaveTracker, sessionId: string, content: SessionContent): SavePlan {
   const storedAfter = new Map<number, PartKind>();
-  const isNew = (id: number) => !tracker.synced || !tracker.stored.has(id);
+  if (!tracker.synced) throw new Error('planSave: seed the tracker first');
+  const isNew = (id: number) => !tracker.stored.has(id);
   const putCurves: CurveDocRecord[] = [];
   const curveIds = content.curves.map((curve: TracedCurve) => {
     const id = tracker.idOf(curve, 'curve');
@@ -89,15 +103,14 @@ export function planSave(tracker: SaveTracker, sessionId: string, content: Sessi
   const redoIds = entryIdsOf(content.history.redo);
   const gone = [...tracker.stored].filter(([id]) => !storedAfter.has(id));
   return {
-    replaceAll: !tracker.synced,
     main: {
       sessionId, id: 0, kind: 'main', layout: content.layout, exportSettings: content.exportSettings,
       scanRef: content.scanRef ?? null, curveIds, undoIds, redoIds, nextId: tracker.nextId,
     },
     putCurves,
     putEntries,
-    deleteCurves: tracker.synced ? gone.filter(([, k]) => k === 'curve').map(([id]) => id) : [],
-    deleteEntries: tracker.synced ? gone.filter(([, k]) => k === 'entry').map(([id]) => id) : [],
+    deleteCurves: gone.filter(([, k]) => k === 'curve').map(([id]) => id),
+    deleteEntries: gone.filter(([, k]) => k === 'entry').map(([id]) => id),
     storedAfter,
   };
 }

@@ -24,8 +24,11 @@ function isPlainObject(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Encodes `value`, appending its typed arrays to `chunks`. Throws on what a file cannot hold. */
-export function encodeValue(value: unknown, chunks: ArrayBufferView[], path = 'session'): Json {
+/**
+ * Encodes `value`, appending its typed arrays to `chunks`; tags number them from `firstChunk`
+ * (chunks before it hold other things). Throws on what a file cannot hold, naming where.
+ */
+export function encodeValue(value: unknown, chunks: ArrayBufferView[], path = 'session', firstChunk = 0): Json {
   if (value === undefined) return { $undef: 1 };
   if (typeof value === 'number') return Number.isFinite(value) ? value : { $num: String(value) };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -34,12 +37,12 @@ export function encodeValue(value: unknown, chunks: ArrayBufferView[], path = 's
     const type = value.constructor.name;
     if (!(type in TYPED)) throw new ValueFormatError(`cannot store a ${type} (at ${path})`);
     chunks.push(value);
-    return { $bin: chunks.length - 1, $type: type };
+    return { $bin: firstChunk + chunks.length - 1, $type: type };
   }
-  if (Array.isArray(value)) return value.map((v, i) => encodeValue(v, chunks, `${path}[${i}]`));
+  if (Array.isArray(value)) return value.map((v, i) => encodeValue(v, chunks, `${path}[${i}]`, firstChunk));
   if (!isPlainObject(value)) throw new ValueFormatError(`cannot store a ${value.constructor?.name ?? 'object'} (at ${path})`);
   const out: { [key: string]: Json } = {};
-  for (const [k, v] of Object.entries(value)) out[k.startsWith('$') ? `$${k}` : k] = encodeValue(v, chunks, `${path}.${k}`);
+  for (const [k, v] of Object.entries(value)) out[k.startsWith('$') ? `$${k}` : k] = encodeValue(v, chunks, `${path}.${k}`, firstChunk);
   return out;
 }
 
