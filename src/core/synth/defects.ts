@@ -125,18 +125,20 @@ export function blurPass(img: Uint8Array, w: number, h: number, sigma: number): 
   const sum = kf.reduce((a, b) => a + b, 0);
   const k = Int32Array.from(kf, (v) => Math.round((v / sum) * 256));
   k[r] += 256 - k.reduce((a, b) => a + b, 0);
-  // horizontal, row by row through a padded copy of the row
+  // horizontal, row by row through a padded copy of the row; one simple loop per tap
   const line = new Uint8Array(w + 2 * r);
+  const hacc = new Int32Array(w);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     line.set(img.subarray(row, row + w), r);
     line.fill(img[row], 0, r);
     line.fill(img[row + w - 1], r + w);
-    for (let x = 0; x < w; x++) {
-      let acc = 128;
-      for (let t = 0; t <= 2 * r; t++) acc += line[x + t] * k[t];
-      img[row + x] = acc >> 8;
+    hacc.fill(128);
+    for (let t = 0; t <= 2 * r; t++) {
+      const kt = k[t];
+      for (let x = 0; x < w; x++) hacc[x] += line[x + t] * kt;
     }
+    for (let x = 0; x < w; x++) img[row + x] = hacc[x] >> 8;
   }
   // vertical, whole rows at a time from a copy (cache friendly)
   const src = img.slice();
