@@ -27,6 +27,10 @@ export interface DefectPlan {
   stains: Stain[];
   /** crease lines: position px, vertical or not, darkness 0..1 */
   folds: { pos: number; vertical: boolean; dark: number }[];
+  /** show-through of the back of the sheet: strength 0..1 (0 = none) and vertical offset px */
+  bleed: { strength: number; offset: number } | null;
+  /** scanner streaks: vertical lines from dirt on the scan glass (x px, width px, darkness 0..1) */
+  streaks: { x: number; w: number; dark: number }[];
   /** gaussian blur sigma, px (0 = none) */
   blur: number;
   /** degrees; positive = content rotated clockwise (the layout's deskew) */
@@ -47,7 +51,7 @@ export interface DefectPlan {
 }
 
 export const NO_DEFECTS: DefectPlan = {
-  paper: 255, mottle: 0, illum: null, fade: null, stains: [], folds: [], blur: 0, skew: 0, torn: null,
+  paper: 255, mottle: 0, illum: null, fade: null, stains: [], folds: [], bleed: null, streaks: [], blur: 0, skew: 0, torn: null,
   background: 255, noise: 0, saltPepper: 0, binarize: null, dither: false, jpeg: null,
 };
 
@@ -58,7 +62,7 @@ export const NO_DEFECTS: DefectPlan = {
  */
 export function planDefects(rng: Rng, width: number, height: number, rate: number, dpi: number): DefectPlan {
   if (!rng.chance(rate)) return { ...NO_DEFECTS };
-  const d: DefectPlan = { ...NO_DEFECTS, stains: [], folds: [] };
+  const d: DefectPlan = { ...NO_DEFECTS, stains: [], folds: [], streaks: [] };
   // a crisp 1-bit digital print, like a print made straight from the logging computer's plot file
   if (rng.chance(0.2)) return { ...d, binarize: rng.range(110, 170) };
   const oneBit = rng.chance(0.35);
@@ -80,6 +84,8 @@ export function planDefects(rng: Rng, width: number, height: number, rate: numbe
     const dark = rng.range(0.08, 0.35);
     for (let y = rng.range(0, period); y < height; y += period) d.folds.push({ pos: y, vertical: false, dark });
   }
+  if (rng.chance(0.1)) d.bleed = { strength: rng.range(0.04, 0.15), offset: rng.range(-0.02, 0.02) * height };
+  for (let i = rng.chance(0.08) ? rng.int(1, 3) : 0; i > 0; i--) d.streaks.push({ x: rng.range(0, width), w: rng.range(1, 3), dark: rng.range(0.1, 0.5) });
   d.blur = rng.chance(0.45) ? rng.range(0.4, 1.3) : 0;
   d.skew = rng.chance(0.6) ? rng.range(-1.5, 1.5) : 0;
   d.background = rng.chance(0.6) ? rng.range(230, 255) : rng.range(20, 90);

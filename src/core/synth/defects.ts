@@ -80,6 +80,33 @@ export function tonePass(trans: Uint8Array, out: Uint8Array, w: number, h: numbe
   }
 }
 
+/**
+ * Show-through: the back of the sheet (its ink mirrored left–right and shifted) faintly darkens
+ * the paper. Reads the ink sheet, so it must run before anything moves pixels.
+ */
+export function bleedPass(trans: Uint8Array, img: Uint8Array, w: number, h: number, d: DefectPlan): void {
+  if (!d.bleed) return;
+  const k = d.bleed.strength / 255;
+  const off = Math.round(d.bleed.offset);
+  for (let y = Math.max(0, -off); y < Math.min(h, h - off); y++) {
+    const row = y * w;
+    const back = (y + off) * w + (w - 1);
+    for (let x = 0; x < w; x++) {
+      const ink = 255 - trans[back - x];
+      if (ink > 0) img[row + x] = (img[row + x] * (1 - ink * k) + 0.5) | 0;
+    }
+  }
+}
+
+/** Vertical streaks from dirt on the scanner glass, through the whole page. */
+export function streakPass(img: Uint8Array, w: number, h: number, d: DefectPlan): void {
+  for (const s of d.streaks) {
+    const x0 = Math.max(0, Math.floor(s.x - s.w / 2));
+    const x1 = Math.min(w - 1, Math.ceil(s.x + s.w / 2) - 1);
+    for (let y = 0; y < h; y++) for (let x = x0; x <= x1; x++) img[y * w + x] = (img[y * w + x] * (1 - s.dark) + 0.5) | 0;
+  }
+}
+
 /** Soft elliptical stains (coffee rings darker at the rim), multiplied into the image. */
 export function stainPass(img: Uint8Array, w: number, h: number, d: DefectPlan): void {
   for (const s of d.stains) {

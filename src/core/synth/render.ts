@@ -7,7 +7,7 @@ import type { Raster } from '../raster.ts';
 import { resolveConfig, type SynthConfig } from './config.ts';
 import { planCurves, sampleGrid, type SampleGrid } from './curve-plan.ts';
 import { planDefects, type DefectPlan } from './defect-plan.ts';
-import { blurPass, foldPass, stainPass, tonePass } from './defects.ts';
+import { bleedPass, blurPass, foldPass, stainPass, streakPass, tonePass } from './defects.ts';
 import { drawHeader, drawScaleBlock } from './draw-blocks.ts';
 import { drawCurves } from './draw-curves.ts';
 import { drawShading } from './draw-shading.ts';
@@ -50,6 +50,8 @@ function defectNames(d: DefectPlan): string[] {
   if (d.fade) names.push('fade');
   if (d.stains.length) names.push('stains');
   if (d.folds.length) names.push('folds');
+  if (d.bleed) names.push('show-through');
+  if (d.streaks.length) names.push('streaks');
   if (d.blur > 0) names.push('blur');
   if (d.skew !== 0) names.push('skew');
   if (d.torn) names.push('torn');
@@ -66,10 +68,12 @@ function scan(sheet: Sheet, d: DefectPlan, rng: Rng): { img: Uint8Array; mask: U
   let img: Uint8Array = new Uint8Array(w * h);
   let mask: Uint8Array = sheet.mask;
   tonePass(sheet.trans, img, w, h, d, rng.fork(1));
+  bleedPass(sheet.trans, img, w, h, d);
   stainPass(img, w, h, d);
   foldPass(img, w, h, d);
   if (d.blur > 0) blurPass(img, w, h, d.blur);
   if (d.skew !== 0) ({ img, mask } = skewPass(img, mask, w, h, d.skew, d.background));
+  streakPass(img, w, h, d); // on the glass: after the page's own tilt
   tornPass(img, mask, w, h, d, rng.fork(2));
   noisePass(img, w, h, d, rng.fork(3));
   if (d.binarize !== null) {
