@@ -75,3 +75,13 @@ export function redo<D>(h: HistoryState<D>, doc: D): { history: HistoryState<D>;
     history: { ...h, undo: [...h.undo, entry], redo: h.redo.slice(0, -1) },
   };
 }
+
+/** What a session saves of the history: the two stacks (an uncommitted drag is not history yet). */
+export function savedHistory<D>(h: HistoryState<D>): { undo: HistoryEntry[]; redo: HistoryEntry[] } {
+  return { undo: h.undo, redo: h.redo };
+}
+
+/** A history restored from a saved session. */
+export function restoredHistory<D>(saved: { undo: HistoryEntry[]; redo: HistoryEntry[] }): HistoryState<D> {
+  return { ...emptyHistory<D>(), undo: saved.undo, redo: saved.redo };
+}
