@@ -1,0 +1,92 @@
+/**
+ * Re-tracing one stretch of a curve from a new click: the tracker (src/core/trace) runs over just
+ * those rows, seeded where the user clicked (the seed snaps to the nearest curve ink within the
+ * tracker's seed radius), and its result replaces the curve there. Pixel space of the upright scan.
+ *
+ * The other curves of the track are traced with it, seeded on their current position at the click's
+ * row, so the joint tracker keeps the two apart through a crossing as it does for a whole scan; if
+ * one of those seeds is not on ink (the other curve was edited by hand there), the curve is traced
+ * alone.
+ */
+import type { CurveSpec, PixelPoint, TrackSpec } from '../calibration/layout.ts';
+import { traceOptions, type TraceOptions } from '../trace/options.ts';
+import { TraceError, traceTrack } from '../trace/trace.ts';
+import type { Segmentation, TracedCurve } from '../types.ts';
+import { coverRows, indexOfRow, indexRange, nearestCycle, type RowSpan } from './rows.ts';
+
+export interface RetraceRequest {
+  seg: Segmentation;
+  /** darkness of the upright scan (trace/classical.ts darkness), for sub-pixel centres; optional */
+  dark?: Uint8Array;
+  /** the layout's tracks */
+  tracks: readonly TrackSpec[];
+  /** every traced curve (the document's), to seed the track's other curves */
+  curves: readonly TracedCurve[];
+  /** index into `curves` of the curve to re-trace */
+  target: number;
+  /** where the user clicked, on or near the curve's ink (px) */
+  click: PixelPoint;
+  /** rows to re-trace; must hold the click's row */
+  rows: RowSpan;
+  options?: Partial<TraceOptions>;
+}
+
+/** The target curve with `rows` replaced by a fresh trace; throws TraceError (in words) when it cannot. */
+export function retraceInterval(req: RetraceRequest): TracedCurve {
+  const c = req.curves[req.target];
+  const track = req.tracks[c.track];
+  const spec = track?.curves[c.curve];
+  if (!track || !spec) throw new TraceError(`curve ${c.track + 1}.${c.curve + 1} is not in the layout`);
+  const from = Math.max(0, Math.floor(req.rows.from));
+  const to = Math.min(req.seg.height, Math.ceil(req.rows.to));
+  const clickRow = Math.floor(req.click.y);
+  if (!(clickRow >= from && clickRow < to)) {
+    throw new TraceError(`the click at row ${clickRow} is outside the rows to re-trace (${from}..${to})`);
+  }
+  const o = traceOptions(req.options);
+  const mine: CurveSpec = { ...spec, seed: { x: req.click.x, y: clickRow + 0.5 } };
+  const others = seededNeighbours(req, clickRow);
+  let traced: TracedCurve;
+  try {
+    traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, from, to, o, req.dark)[0];
+  } catch (e) {
+    if (!(e instanceof TraceError) || others.length === 0) throw e;
+    traced = traceTrack(req.seg, { ...track, curves: [mine] }, c.track, from, to, o, req.dark)[0];
+  }
+  return spliceTrace(c, traced, { from, to }, baseCycle(c, clickRow));
+}
+
+/** The track's other curves, each seeded where it is now on the click's row (those present there). */
+function seededNeighbours(req: RetraceRequest, row: number): CurveSpec[] {
+  const c = req.curves[req.target];
+  const track = req.tracks[c.track];
+  const out: CurveSpec[] = [];
+  req.curves.forEach((o, k) => {
+    if (k === req.target || o.track !== c.track || !track.curves[o.curve]) return;
+    const i = indexOfRow(o, row);
+    if (i < 0 || Number.isNaN(o.x[i])) return;
+    out.push({ ...track.curves[o.curve], seed: { x: o.x[i], y: row + 0.5 } });
+  });
+  return out;
+}
+
+/** The wrap cycle the curve is on at the click: the tracker counts cycles from its seed, as 0. */
+function baseCycle(c: TracedCurve, row: number): number {
+  const i = indexOfRow(c, row);
+  return i < 0 ? nearestCycle(c, row < c.y0 ? 0 : c.x.length - 1) : nearestCycle(c, i);
+}
+
+/** `c` with rows of `fresh` (a trace over `rows`) written in, cycles shifted by `cycleShift`. */
+export function spliceTrace(c: TracedCurve, fresh: TracedCurve, rows: RowSpan, cycleShift = 0): TracedCurve {
+  const out = coverRows(c, rows);
+  if (fresh.cycle && !out.cycle) out.cycle = new Int8Array(out.x.length);
+  const { i0, i1 } = indexRange(out, rows);
+  for (let i = i0; i < i1; i++) {
+    const j = out.y0 + i - fresh.y0;
+    const present = j >= 0 && j < fresh.x.length && !Number.isNaN(fresh.x[j]);
+    out.x[i] = present ? fresh.x[j] : Number.NaN;
+    out.confidence[i] = present ? fresh.confidence[j] : 0;
+    if (out.cycle) out.cycle[i] = present && fresh.cycle ? fresh.cycle[j] + cycleShift : 0;
+  }
+  return out;
+}
