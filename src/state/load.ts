@@ -81,7 +81,7 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
     store.setState((s) => ({
       doc,
       history: restore?.history ?? emptyHistory(),
-      scan: { file, source: r.source, levels: r.levels, turns: request.turns, pending: null },
+      scan: { file, source: r.source, levels: r.levels, turns: request.turns, pending: null, traceInput: null },
       view: { ...s.view, notice: null, pageChooser: null, selection: null, step: 'load' },
     }));
     return true;

@@ -4,6 +4,8 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Raster } from '../core/raster';
+import type { TraceOptions } from '../core/trace/options';
+import type { Segmentation } from '../core/types';
 import type { ScanProbe } from '../io/decode/types';
 import type { AppState } from './store';
 
@@ -18,6 +20,22 @@ export interface ScanRuntime {
   turns: number;
   /** a multi-page file waiting in the page chooser */
   pending: { file: Blob; probe: ScanProbe } | null;
+  /** the last digitise run's segmentation, kept so an edit can re-trace an interval; null until then */
+  traceInput: TraceInput | null;
+}
+
+/**
+ * What the tracker read when the curves were digitised: large, derived, never undoable or saved
+ * (a reopened session re-digitises to re-trace). Frames: pixel space of the upright scan.
+ */
+export interface TraceInput {
+  seg: Segmentation;
+  /** the upright scan the segmentation was made from (for the tracker's darkness), if kept */
+  upright: Raster | null;
+  /** tracker options used (the classical segmentation has no line styles) */
+  options: Partial<TraceOptions>;
+  /** which segmentation: a model id, or 'classical' */
+  source: string;
 }
 
 export interface ScanSlice {
@@ -26,7 +44,7 @@ export interface ScanSlice {
 }
 
 export function emptyScan(): ScanRuntime {
-  return { file: null, source: null, levels: [], turns: 0, pending: null };
+  return { file: null, source: null, levels: [], turns: 0, pending: null, traceInput: null };
 }
 
 export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set) => ({

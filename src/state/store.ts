@@ -1,16 +1,17 @@
 /**
  * One zustand store made of slices: document (undoable, saved), view (how it is looked at), jobs
- * (work in progress) and scan (the decoded pixels, derived). Components read it with selectors
+ * (work in progress), scan (the decoded pixels, derived) and edit (the edit tool in hand). Components read it with selectors
  * (useAppStore(s => s.view.transform.k)); code outside React uses appStore.getState().
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createEditSlice, type EditSlice } from './edit-slice';
 import { createJobsSlice, type JobsSlice } from './jobs';
 import { createScanSlice, type ScanSlice } from './scan-slice';
 import { createViewSlice, type ViewSlice } from './view';
 
-export type AppState = DocumentSlice & ViewSlice & JobsSlice & ScanSlice;
+export type AppState = DocumentSlice & ViewSlice & JobsSlice & ScanSlice & EditSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -19,6 +20,7 @@ export function createAppStore(): AppStore {
     ...createViewSlice(...a),
     ...createJobsSlice(...a),
     ...createScanSlice(...a),
+    ...createEditSlice(...a),
   }));
 }
 
