@@ -11,20 +11,28 @@ describe.skipIf(missing !== null)('auto-layout on the real scan 273101', () => {
   let p: LayoutProposal | null = null;
   beforeAll(() => {
     p = detectLayout(readGrayPng(REAL_SCAN));
-  });
+  }, 60_000); // 1664 × 17864 px on a shared machine
 
-  it('finds no skew and the track edges within 3 px', () => {
+  it('finds no skew and the track edges within 3 px: track 1, the depth track, tracks 2–3 as one group', () => {
     expect(Math.abs(p!.deskew)).toBeLessThan(0.05);
-    expect(p!.tracks.length).toBe(2);
-    for (const [got, want] of [[p!.tracks[0].x0, 0], [p!.tracks[0].x1, 500], [p!.tracks[1].x0, 665], [p!.tracks[1].x1, 1663]]) {
-      expect(Math.abs(got - want)).toBeLessThanOrEqual(3);
-    }
+    const [t1, ...rest] = p!.tracks;
+    expect(Math.abs(t1.x0 - 0)).toBeLessThanOrEqual(3);
+    expect(Math.abs(t1.x1 - 500)).toBeLessThanOrEqual(3);
+    // tracks 2 and 3 may come split at their shared frame (x ≈ 1164); together they span 665–1663
+    expect(rest.length).toBeGreaterThanOrEqual(1);
+    expect(rest.every((t) => t.group === rest[0].group && t.group !== t1.group)).toBe(true);
+    expect(Math.abs(rest[0].x0 - 665)).toBeLessThanOrEqual(3);
+    expect(Math.abs(rest[rest.length - 1].x1 - 1663)).toBeLessThanOrEqual(3);
     expect(Math.abs(p!.depthTrack!.x0 - 500)).toBeLessThanOrEqual(3);
     expect(Math.abs(p!.depthTrack!.x1 - 665)).toBeLessThanOrEqual(3);
   });
 
-  it('reads linear grids: 10 divisions in track 1, 20 across tracks 2–3', () => {
-    expect(p!.tracks.map((t) => t.grid)).toEqual([{ kind: 'linear', divisions: 10 }, { kind: 'linear', divisions: 20 }]);
+  it('reads linear grids with 50 px divisions: 10 in track 1, 20 across tracks 2–3', () => {
+    for (const t of p!.tracks) {
+      expect(t.grid.kind).toBe('linear');
+      const divisions = t.grid.kind === 'linear' ? t.grid.divisions : NaN;
+      expect(Math.abs((t.x1 - t.x0) / divisions - 50)).toBeLessThan(1);
+    }
   });
 
   it('finds the main pass and the repeat section, with major lines every 10 ft', () => {

@@ -11,7 +11,7 @@ import { SegClass, type Segmentation } from '../types.ts';
 import { inkFromRaster, lineEvidence, type InkImage, type LineEvidence } from './evidence.ts';
 import { skewFromEvidence } from './skew.ts';
 import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
-import { findDepthTrack, findTracks, type Span } from './tracks.ts';
+import { carveDepthTracks, coveredRegions, frameRegion, pickDepthTrack, splitAtFrames, type Span } from './tracks.ts';
 import { findSections, type RowSpan } from './sections.ts';
 import { classifyGrid, type GridGuess } from './grid.ts';
 
@@ -21,6 +21,8 @@ export interface DetectedTrack {
   grid: GridGuess;
   /** how well the grid type fits the lines found, 0..1 */
   gridScore: number;
+  /** tracks with the same group touch: one grid region split at frame lines (e.g. tracks 2 and 3) */
+  group: number;
 }
 
 export interface DepthLine {
@@ -61,12 +63,23 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const tan = Math.tan(theta);
   const rows = linesInProfile(horizontalProfile(e, tan), Math.max(40, 0.1 * img.width));
   const cov = horizontalCoverage(img, rows.map((l) => l.centre), tan);
-  const spans = findTracks(cov, linesInProfile(verticalProfile(e, tan), 0.2));
-  const spanning = rows.filter((l) => spanCoverage(img, spans, l.centre, tan) >= 0.6);
-  const sections = gridSections(findSections(e, img, spans.flatMap((t) => [t.x0, t.x1]), tan), spanning);
-  const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5);
-  const depthLines = classifyMajor(spanning.filter((l) => sections.some((s) => l.centre >= s.top - 2 && l.centre <= s.bottom + 2)));
-  const depthTrack = findDepthTrack(img, spans, depthLines.filter((l) => l.major).map((l) => l.y), tan);
+  const vAll = linesInProfile(verticalProfile(e, tan), 0.2);
+  const covered = coveredRegions(cov, vAll);
+  const regions = covered.length ? covered : frameRegion(vAll.filter((l) => l.peak >= 0.5));
+  const spanning = rows.filter((l) => spanCoverage(img, regions, l.centre, tan) >= 0.6);
+  const found = findSections(e, img, regions.flatMap((t) => [t.x0, t.x1]), tan);
+  const sections = covered.length ? gridSections(found, spanning) : found;
+  const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
+  const body: Span = sections.length ? { x0: sections[0].top, x1: sections[sections.length - 1].bottom } : { x0: 0, x1: img.height };
+  const carved = carveDepthTracks(img, regions, vlines, body, tan, img.width);
+  const parts = carved.regions;
+  const intervals = splitAtFrames(parts, vlines, img.width).map((t) => ({ ...t, fit: classifyGrid(vlines.map((l) => l.centre), t.x0, t.x1) }));
+  const gaps = [...parts.slice(1).map((r, i) => ({ x0: parts[i].x1, x1: r.x0 })), ...carved.carved];
+  const gridless = intervals.length > 1 ? intervals.filter((t) => t.fit.grid.kind === 'none') : [];
+  const depthTrack = pickDepthTrack(img, [...gaps, ...gridless], body, tan);
+  const tracks = regroup(intervals.filter((t) => !(depthTrack && t.x0 === depthTrack.x0 && t.x1 === depthTrack.x1)));
+  const inSection = (y: number) => sections.some((s) => y >= s.top - 2 && y <= s.bottom + 2);
+  const depthLines = classifyMajor(spanning.filter((l) => inSection(l.centre) && spanCoverage(img, tracks, l.centre, tan) >= 0.6));
 
   // straightened → deskewed frame: a cosθ scale about the image centre
   const cx = img.width / 2, cy = img.height / 2, cos = Math.cos(theta);
@@ -74,14 +87,17 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const Y = (y: number) => round1(cy + (y - cy) * cos);
   return {
     deskew,
-    tracks: spans.map((t) => {
-      const fit = classifyGrid(vlines.map((l) => l.centre), t.x0, t.x1);
-      return { x0: X(t.x0), x1: X(t.x1), grid: fit.grid, gridScore: round1(fit.score * 100) / 100 };
-    }),
+    tracks: tracks.map((t) => ({ x0: X(t.x0), x1: X(t.x1), grid: t.fit.grid, gridScore: round1(t.fit.score * 100) / 100, group: t.group })),
     depthTrack: depthTrack && { x0: X(depthTrack.x0), x1: X(depthTrack.x1) },
     depthLines: depthLines.map((l) => ({ y: Y(l.y), major: l.major })),
     sections: sections.map((s) => ({ top: Y(s.top), bottom: Y(s.bottom) })),
   };
+}
+
+/** Groups = runs of touching tracks (tracks split from one region, minus a depth track between them). */
+function regroup<T extends Span & { group: number }>(tracks: T[]): T[] {
+  let g = -1;
+  return tracks.map((t, i) => ({ ...t, group: i > 0 && tracks[i - 1].group === t.group && tracks[i - 1].x1 === t.x0 ? g : ++g }));
 }
 
 function round1(x: number): number {
@@ -101,12 +117,12 @@ function gridSections(sections: RowSpan[], lines: ProfileLine[]): RowSpan[] {
 }
 
 /** Vertical-line profile over the sections only (headers have their own boxes), weighted by rows. */
-function sectionProfile(e: LineEvidence, tan: number, sections: RowSpan[]): Float64Array {
-  if (sections.length === 0) return verticalProfile(e, tan);
+function sectionProfile(e: LineEvidence, tan: number, sections: RowSpan[], mass = false): Float64Array {
+  if (sections.length === 0) return verticalProfile(e, tan, undefined, undefined, mass);
   const out = new Float64Array(e.width);
   const total = sections.reduce((a, s) => a + (s.bottom - s.top), 0);
   for (const s of sections) {
-    const p = verticalProfile(e, tan, Math.ceil(s.top / e.strip), Math.floor(s.bottom / e.strip));
+    const p = verticalProfile(e, tan, Math.ceil(s.top / e.strip), Math.floor(s.bottom / e.strip), mass);
     for (let x = 0; x < out.length; x++) out[x] += (p[x] * (s.bottom - s.top)) / total;
   }
   return out;

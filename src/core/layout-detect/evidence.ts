@@ -8,21 +8,63 @@
  */
 import { SegClass, type Segmentation } from '../types.ts';
 import type { Raster } from '../raster.ts';
-import { darkness, otsuThreshold } from '../trace/classical.ts';
+import { darkness } from '../trace/classical.ts';
 
-/** A binary ink image: 1 = ink. */
+/** A binary ink image: 1 = ink; `weight` (0..255, optional) says how dark above its paper each pixel is. */
 export interface InkImage {
   width: number;
   height: number;
   ink: Uint8Array;
+  weight?: Uint8Array;
 }
 
-export function inkFromRaster(scan: Raster, threshold?: number): InkImage {
+export interface InkOptions {
+  /** darkness above the local paper (0..255) at which a pixel is ink: low, so faint gray grids count */
+  contrast: number;
+  /** block size (px) over which the paper level is taken (its 20th percentile of darkness) */
+  block: number;
+}
+
+export const DEFAULT_INK_OPTIONS: InkOptions = { contrast: 40, block: 64 };
+
+/** Paper darkness per block: the 20th percentile (most of any block is paper between grid lines). */
+function paperLevels(dark: Uint8Array, w: number, h: number, B: number): Uint8Array {
+  const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
+  const out = new Uint8Array(bw * bh);
+  const hist = new Int32Array(256);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = by * B; y < Math.min(h, (by + 1) * B); y++) {
+        for (let x = bx * B; x < Math.min(w, (bx + 1) * B); x++, n++) hist[dark[y * w + x]]++;
+      }
+      let acc = 0, v = 0;
+      while (v < 255 && (acc += hist[v]) < 0.2 * n) v++;
+      out[by * bw + bx] = v;
+    }
+  }
+  return out;
+}
+
+/** Ink for layout detection: darker than the local paper by `contrast`, weighted by how much darker. */
+export function inkFromRaster(scan: Raster, options: Partial<InkOptions> = {}): InkImage {
+  const o = { ...DEFAULT_INK_OPTIONS, ...options };
+  const { width: w, height: h } = scan;
   const dark = darkness(scan);
-  const t = threshold ?? otsuThreshold(dark);
+  const paper = paperLevels(dark, w, h, o.block);
+  const bw = Math.ceil(w / o.block);
   const ink = new Uint8Array(dark.length);
-  for (let i = 0; i < dark.length; i++) ink[i] = dark[i] >= t ? 1 : 0;
-  return { width: scan.width, height: scan.height, ink };
+  const weight = new Uint8Array(dark.length);
+  for (let y = 0; y < h; y++) {
+    const row = Math.floor(y / o.block) * bw;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const d = dark[i] - paper[row + Math.floor(x / o.block)];
+      if (d >= o.contrast) { ink[i] = 1; weight[i] = d; }
+    }
+  }
+  return { width: w, height: h, ink, weight };
 }
 
 /** The grid class of a segmentation as ink: what the model calls grid lines and frames. */
@@ -32,7 +74,7 @@ export function inkFromGrid(seg: Segmentation): InkImage {
   return { width: seg.width, height: seg.height, ink };
 }
 
-/** Sparse cells (strip, position, ink pixel count). */
+/** Sparse cells (strip, position, weighted ink pixel count). */
 export interface Cells {
   strip: Int32Array;
   pos: Int32Array;
@@ -45,8 +87,10 @@ export interface LineEvidence {
   height: number;
   /** strip size in px (rows for vertical evidence, columns for horizontal) */
   strip: number;
-  /** vertical-line pixels: strip = row strip, pos = column */
+  /** vertical-line pixels: strip = row strip, pos = column; weight = pixel count */
   vertical: Cells;
+  /** the same cells weighted by darkness above paper (255 = one black pixel): how heavy a line is */
+  verticalMass: Cells;
   /** horizontal-line pixels: strip = column strip, pos = row */
   horizontal: Cells;
   /** the vertical evidence dense, strip-major (rowStrips × width): looked up at known columns */
@@ -67,8 +111,13 @@ export function lineEvidence(img: InkImage, options: Partial<EvidenceOptions> = 
   const S = o.strip;
   const rowStrips = Math.ceil(h / S), colStrips = Math.ceil(w / S);
   const v = new Float32Array(rowStrips * w);
+  const vm = new Float32Array(rowStrips * w);
   const hz = new Float32Array(colStrips * h);
   const start = new Int32Array(w).fill(-1);
+  // counts say where lines are; mass (darkness above paper, 255 = 1 px of black) says how heavy:
+  // a black frame outweighs a gray grid line of the same width
+  const wt = img.weight;
+  const at = (x: number, y: number) => (wt ? wt[y * w + x] / 255 : 1);
   for (let y = 0; y <= h; y++) {
     let a = -1;
     for (let x = 0; x <= w; x++) {
@@ -76,27 +125,24 @@ export function lineEvidence(img: InkImage, options: Partial<EvidenceOptions> = 
       if (x < w) {
         if (on && start[x] < 0) start[x] = y;
         else if (!on && start[x] >= 0) {
-          if (y - start[x] >= o.minRun) spread(v, w, x, start[x], y, S);
+          if (y - start[x] >= o.minRun) {
+            for (let k = start[x]; k < y; k++) {
+              v[Math.floor(k / S) * w + x]++;
+              vm[Math.floor(k / S) * w + x] += at(x, k);
+            }
+          }
           start[x] = -1;
         }
       }
       if (y === h) continue;
       if (on && a < 0) a = x;
       else if (!on && a >= 0) {
-        if (x - a >= o.minRun) spread(hz, h, y, a, x, S);
+        if (x - a >= o.minRun) for (let k = a; k < x; k++) hz[Math.floor(k / S) * h + y]++;
         a = -1;
       }
     }
   }
-  return { width: w, height: h, strip: S, vertical: sparse(v, w), horizontal: sparse(hz, h), verticalDense: v };
-}
-
-/** Adds a run [a, b) along the strip axis to the dense grid (strip-major, `len` cells per strip). */
-function spread(grid: Float32Array, len: number, pos: number, a: number, b: number, S: number): void {
-  for (let s = Math.floor(a / S); s * S < b; s++) {
-    const overlap = Math.min(b, (s + 1) * S) - Math.max(a, s * S);
-    grid[s * len + pos] += overlap;
-  }
+  return { width: w, height: h, strip: S, vertical: sparse(v, w), verticalMass: sparse(vm, w), horizontal: sparse(hz, h), verticalDense: v };
 }
 
 function sparse(grid: Float32Array, len: number): Cells {

@@ -9,7 +9,10 @@ import type { InkImage, LineEvidence } from './evidence.ts';
 /** A straight line found in a profile: centre (px), total evidence, and its extent in bins. */
 export interface ProfileLine {
   centre: number;
+  /** sum of the profile over the line's bins (line profiles: coverage × width in px) */
   weight: number;
+  /** the same sum over a second profile when given (vertical lines: darkness-weighted, how heavy) */
+  mass: number;
   /** peak height of the profile (same unit as the profile) */
   peak: number;
 }
@@ -23,9 +26,9 @@ export function toScan(xs: number, ys: number, tan: number, w: number, h: number
  * Share of the rows of strips [s0, s1) in which straightened column x_s has vertical-line ink, per column.
  * Index = column; values 0..1.
  */
-export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.ceil(e.height / e.strip)): Float64Array {
+export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.ceil(e.height / e.strip), mass = false): Float64Array {
   const out = new Float64Array(e.width);
-  const c = e.vertical;
+  const c = mass ? e.verticalMass : e.vertical;
   const rows = Math.max(1, Math.min(e.height, s1 * e.strip) - s0 * e.strip);
   for (let k = 0; k < c.count; k++) {
     if (c.strip[k] < s0 || c.strip[k] >= s1) continue;
@@ -56,7 +59,7 @@ export function horizontalProfile(e: LineEvidence, tan: number): Float64Array {
  * stroke next to a grid line is not part of it), kept when their total reaches `min`.
  * Centre weighted; bin i ↔ centre i + 0.5.
  */
-export function linesInProfile(profile: Float64Array, min: number): ProfileLine[] {
+export function linesInProfile(profile: Float64Array, min: number, second?: Float64Array): ProfileLine[] {
   const lines: ProfileLine[] = [];
   const n = profile.length;
   let i = 0;
@@ -69,12 +72,13 @@ export function linesInProfile(profile: Float64Array, min: number): ProfileLine[
     let a = top, b = top + 1;
     while (a > 0 && profile[a - 1] >= floor && profile[a - 1] <= profile[a]) a--;
     while (b < n && profile[b] >= floor && profile[b] <= profile[b - 1]) b++;
-    let w = 0, wx = 0;
+    let w = 0, wx = 0, m = 0;
     for (let k = a; k < b; k++) {
       w += profile[k];
       wx += profile[k] * (k + 0.5);
+      m += second ? second[k] : 0;
     }
-    if (w >= min) lines.push({ centre: wx / w, weight: w, peak });
+    if (w >= min) lines.push({ centre: wx / w, weight: w, peak, mass: m });
     // the rest of the falling side belongs to this line, not to a new one
     i = Math.max(b, i + 1);
     while (i < n && profile[i] <= profile[i - 1]) i++;
