@@ -10,13 +10,10 @@
  * Prints one row per curve, medians, and a machine-readable last line.
  */
 import { renderSample } from '../src/core/synth/render.ts';
-import { deskew } from '../src/core/raster/index.ts';
-import { depthMap, tracedToSeries } from '../src/core/calibration/index.ts';
-import { CLASSICAL_TRACE_OPTIONS, classicalSegmentation, traceCurves, type TraceOptions } from '../src/core/trace/index.ts';
-import { scoreCurve, type CurveScore } from '../src/core/trace/score.ts';
+import { CLASSICAL_TRACE_OPTIONS, classicalSegmentation } from '../src/core/trace/index.ts';
+import type { CurveScore } from '../src/core/trace/score.ts';
 import { estimateSkew } from '../src/core/layout-detect/index.ts';
-import { SegClass, type Segmentation } from '../src/core/types.ts';
-import type { Raster } from '../src/core/raster.ts';
+import { traceAndScore, uprightSample } from '../test/trace/synth-helpers.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -26,58 +23,26 @@ const [s0, s1] = arg('--seeds', '1-12').split('-').map(Number);
 const len = Number(arg('--len', '3200'));
 const autoSkew = process.argv.includes('--auto-layout');
 
-/** Nearest-neighbour deskew for class masks (bilinear would invent classes), same map as raster/deskew. */
-function deskewMask(mask: Uint8Array, w: number, h: number, degrees: number): Uint8Array {
-  const out = new Uint8Array(mask.length);
-  const a = (degrees * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const dx = x + 0.5 - w / 2, dy = y + 0.5 - h / 2;
-      const sx = Math.floor(w / 2 + cos * dx - sin * dy), sy = Math.floor(h / 2 + sin * dx + cos * dy);
-      if (sx >= 0 && sx < w && sy >= 0 && sy < h) out[y * w + x] = mask[sy * w + sx];
-    }
-  }
-  return out;
-}
-
-function maskSegmentation(mask: Uint8Array, w: number, h: number): Segmentation {
-  const curveProb = new Uint8Array(mask.length);
-  for (let i = 0; i < mask.length; i++) if (mask[i] === SegClass.SolidCurve || mask[i] === SegClass.BrokenCurve) curveProb[i] = 230;
-  return { width: w, height: h, classes: mask, curveProb };
-}
-
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const rows: { seed: number; name: string; mask: CurveScore; classical: CurveScore }[] = [];
 let failures = 0;
 
 for (let seed = s0; seed <= s1; seed++) {
-  const s = renderSample(seed, { minLen: len, maxLen: len });
-  const angle = autoSkew ? estimateSkew(s.image) : (s.layout.deskew as number);
-  const image: Raster = deskew(s.image, angle);
-  const { width: w, height: h } = image;
-  const segs: [string, Segmentation, Partial<TraceOptions>][] = [
-    ['mask', maskSegmentation(deskewMask(s.mask, w, h, angle), w, h), {}],
-    ['classical', classicalSegmentation(image, { tracks: s.layout.tracks }), CLASSICAL_TRACE_OPTIONS],
-  ];
-  const depths = depthMap(s.layout.depth);
-  const scores = segs.map(([, seg, options]) => {
-    try {
-      return traceCurves({ seg, scan: image, tracks: s.layout.tracks, options }).map((c) => {
-        const track = s.layout.tracks[c.track], curve = track.curves[c.curve];
-        const truth = s.truth.curves.find((t) => t.track === c.track && t.curve === c.curve)!;
-        return scoreCurve(tracedToSeries(c, curve, track, depths), truth);
-      });
-    } catch (e) {
-      failures++;
-      console.log(`seed ${seed}: ${(e as Error).message}`);
-      return null;
-    }
-  });
-  if (!scores[0] || !scores[1]) continue;
+  const angle = autoSkew ? estimateSkew(renderSample(seed, { minLen: len, maxLen: len }).image) : undefined;
+  const u = uprightSample(seed, len, angle);
+  const s = u.sample;
+  let scores: CurveScore[][];
+  try {
+    scores = [traceAndScore(u, u.maskSeg), traceAndScore(u, classicalSegmentation(u.image, { tracks: s.layout.tracks }), CLASSICAL_TRACE_OPTIONS)];
+  } catch (e) {
+    failures++;
+    console.log(`seed ${seed}: ${(e as Error).message}`);
+    continue;
+  }
   s.layout.tracks.flatMap((t) => t.curves).forEach((c, i) => {
-    rows.push({ seed, name: `${c.mnemonic}${c.wrap ? '*' : ''}${c.style === 'broken' ? '~' : ''}${c.scale === 'log' ? 'L' : ''}`, mask: scores[0]![i], classical: scores[1]![i] });
+    rows.push({ seed, name: `${c.mnemonic}${c.wrap ? '*' : ''}${c.style === 'broken' ? '~' : ''}${c.scale === 'log' ? 'L' : ''}`, mask: scores[0][i], classical: scores[1][i] });
   });
-  console.log(`seed ${seed}: ${s.info.defects.join(',') || 'clean'}, skew ${(s.layout.deskew as number).toFixed(2)}°${autoSkew ? ` (est ${angle.toFixed(3)})` : ''}`);
+  console.log(`seed ${seed}: ${s.info.defects.join(',') || 'clean'}, skew ${(s.layout.deskew as number).toFixed(2)}°${angle !== undefined ? ` (est ${angle.toFixed(3)})` : ''}`);
 }
 
 const f = (x: number) => (Number.isNaN(x) ? '   -' : x.toFixed(2).padStart(6));

@@ -3,7 +3,8 @@
  * compares the U-Net against, and a fallback when no model is loaded.
  *
  * Ink = darker than a global (Otsu) threshold. Grid = ink in vertical runs longer than `minVerticalRun`
- * rows, and in horizontal runs that span most of a track (depth lines run edge to edge; a curve's
+ * rows in columns inked over `gridColumnShare` of the page (grid lines run the whole log; a curve's
+ * flat stretch does not), and in horizontal runs that span most of a track (depth lines run edge to edge; a curve's
  * near-horizontal stroke covers only part of a track in any one row). Without track edges, horizontal
  * runs of at least a quarter of the page width whose length repeats row after row. Everything else
  * that is ink is solid curve: darkness cannot tell solid from dashed, so trace it with
@@ -18,6 +19,8 @@ export interface ClassicalOptions {
   threshold?: number;
   /** vertical ink runs at least this long (rows) are grid lines */
   minVerticalRun: number;
+  /** share of all rows a column must be inked in to hold a vertical grid line */
+  gridColumnShare: number;
   /** horizontal runs shorter than this are never grid (px) */
   minHorizontalRun: number;
   /** a long run length counts as "frequent" when at least this many rows have it (±2 px); default max(5, height/400) */
@@ -27,7 +30,7 @@ export interface ClassicalOptions {
   trackCover: number;
 }
 
-export const DEFAULT_CLASSICAL_OPTIONS: ClassicalOptions = { minVerticalRun: 200, minHorizontalRun: 64, trackCover: 0.85 };
+export const DEFAULT_CLASSICAL_OPTIONS: ClassicalOptions = { minVerticalRun: 32, gridColumnShare: 0.4, minHorizontalRun: 64, trackCover: 0.85 };
 
 /** Tracer settings for a classical segmentation: it has no line-style classes. */
 export const CLASSICAL_TRACE_OPTIONS: Partial<TraceOptions> = { useStyle: false };
@@ -75,7 +78,7 @@ export function classicalSegmentation(scan: Raster, options: Partial<ClassicalOp
   const thr = o.threshold ?? otsuThreshold(dark);
   const classes = new Uint8Array(w * h);
   for (let i = 0; i < dark.length; i++) if (dark[i] >= thr) classes[i] = CURVE;
-  markVerticalLines(classes, w, h, o.minVerticalRun);
+  markVerticalLines(classes, w, h, o.minVerticalRun, o.gridColumnShare);
   const minLen = o.tracks?.length
     ? Math.max(o.minHorizontalRun, o.trackCover * Math.min(...o.tracks.map((t) => t.x1 - t.x0)))
     : frequentLineLength(classes, w, h, { ...o, minHorizontalRun: Math.max(o.minHorizontalRun, w / 4) });
@@ -90,14 +93,16 @@ export function classicalSegmentation(scan: Raster, options: Partial<ClassicalOp
   return { width: w, height: h, classes, curveProb };
 }
 
-function markVerticalLines(cls: Uint8Array, w: number, h: number, minRun: number): void {
+function markVerticalLines(cls: Uint8Array, w: number, h: number, minRun: number, share: number): void {
+  const inked = new Int32Array(w);
+  for (let i = 0; i < cls.length; i++) if (cls[i] !== PAPER) inked[i % w]++;
   const start = new Int32Array(w).fill(-1);
   for (let y = 0; y <= h; y++) {
     for (let x = 0; x < w; x++) {
       const ink = y < h && cls[y * w + x] !== PAPER;
       if (ink && start[x] < 0) start[x] = y;
       if (!ink && start[x] >= 0) {
-        if (y - start[x] >= minRun) for (let k = start[x]; k < y; k++) cls[k * w + x] = GRID;
+        if (y - start[x] >= minRun && inked[x] >= share * h) for (let k = start[x]; k < y; k++) cls[k * w + x] = GRID;
         start[x] = -1;
       }
     }
