@@ -10,3 +10,4 @@ export { curvesToSeries, specOf, type LayoutSeries } from './series.ts';
 export { buildLasDocument, gridFor, uniqueMnemonics, NothingToExportError, type BuildLasOptions, type DigitiseProvenance, type LasExportSettings } from './las-document.ts';
 export { calibrationSummary } from './provenance.ts';
 export { classPyramid, halveClasses } from './mask-pyramid.ts';
+export { runTrace, type TraceJob, type TraceResult, type TraceStage } from './job.ts';

@@ -1,0 +1,45 @@
+/**
+ * One tracing job as the trace worker runs it: segment without a model when no segmentation is
+ * given, trace the layout's curves, and build the mask overlay's levels — in one call, so the
+ * upright scan and the segmentation cross to the worker once.
+ */
+import type { Layout } from '../calibration/layout.ts';
+import type { Raster } from '../raster.ts';
+import type { Segmentation, TracedCurve } from '../types.ts';
+import { classPyramid } from './mask-pyramid.ts';
+import { segmentClassical, traceLayout, type SegmentationKind } from './trace-layout.ts';
+
+export interface TraceJob {
+  upright: Raster;
+  layout: Layout;
+  /** the model's segmentation of `upright`; null: segment by darkness (classical) here */
+  segmentation: Segmentation | null;
+}
+
+export type TraceStage = 'segment' | 'trace' | 'mask';
+
+export interface TraceResult {
+  curves: TracedCurve[];
+  kind: SegmentationKind;
+  /** the classical segmentation made here; null when the job brought the model's */
+  segmentation: Segmentation | null;
+  /**
+   * the mask overlay's class-map levels below full size (levels 1, 2, …); level 0 is the
+   * segmentation's own class map, which the caller already holds
+   */
+  maskLevels: Raster[];
+}
+
+export function runTrace(job: TraceJob, onStage?: (stage: TraceStage) => void): TraceResult {
+  let seg = job.segmentation;
+  const kind: SegmentationKind = seg ? 'model' : 'classical';
+  if (!seg) {
+    onStage?.('segment');
+    seg = segmentClassical(job.upright, job.layout);
+  }
+  onStage?.('trace');
+  const curves = traceLayout(job.upright, seg, job.layout, { kind });
+  onStage?.('mask');
+  const maskLevels = classPyramid(seg).slice(1);
+  return { curves, kind, segmentation: job.segmentation ? null : seg, maskLevels };
+}
