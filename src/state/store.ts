@@ -1,6 +1,7 @@
 /**
  * One zustand store made of slices: document (undoable, saved), view (how it is looked at), jobs
- * (work in progress), scan (the decoded pixels, derived) and edit (the edit tool in hand). Components read it with selectors
+ * (work in progress), scan (the decoded pixels, derived), edit (the edit tool in hand) and steps (calibrate
+ * and digitise state that is not the document). Components read it with selectors
  * (useAppStore(s => s.view.transform.k)); code outside React uses appStore.getState().
  */
 import { useStore } from 'zustand';
@@ -9,9 +10,10 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createEditSlice, type EditSlice } from './edit-slice';
 import { createJobsSlice, type JobsSlice } from './jobs';
 import { createScanSlice, type ScanSlice } from './scan-slice';
+import { createStepsSlice, type StepsSlice } from './steps-slice';
 import { createViewSlice, type ViewSlice } from './view';
 
-export type AppState = DocumentSlice & ViewSlice & JobsSlice & ScanSlice & EditSlice;
+export type AppState = DocumentSlice & ViewSlice & JobsSlice & ScanSlice & EditSlice & StepsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -21,6 +23,7 @@ export function createAppStore(): AppStore {
     ...createJobsSlice(...a),
     ...createScanSlice(...a),
     ...createEditSlice(...a),
+    ...createStepsSlice(...a),
   }));
 }
 
