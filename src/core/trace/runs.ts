@@ -55,6 +55,11 @@ export interface RunTable {
   lineWidth: number;
 }
 
+// plain numbers in the per-pixel loops (SegClass is an object whose members the JIT may not fold)
+const SOLID = SegClass.SolidCurve;
+const BROKEN = SegClass.BrokenCurve;
+const GRID_CLASS = SegClass.Grid;
+
 /** Pixel kinds within one row, before runs are formed. */
 const NONE = 0;
 const CURVE = 1;
@@ -96,8 +101,8 @@ function classifyRow(seg: Segmentation, y: number, xa: number, xb: number, o: Ru
     if (x <= xb) {
       const c = seg.classes[base + x];
       const p = seg.curveProb[base + x];
-      if (c === SegClass.SolidCurve || c === SegClass.BrokenCurve || p >= o.probCurve) k = CURVE;
-      else if (c === SegClass.Grid) k = GRID;
+      if (c === SOLID || c === BROKEN || p >= o.probCurve) k = CURVE;
+      else if (c === GRID_CLASS) k = GRID;
       kind[x - xa] = k;
     }
     if (k === GRID && gridStart < 0) gridStart = x;
@@ -141,8 +146,8 @@ function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, 
       if (kind[x - xa] === CURVE) {
         nCurve++;
         pCurve += p;
-        if (c === SegClass.SolidCurve) nSolid++;
-        else if (c === SegClass.BrokenCurve) nBroken++;
+        if (c === SOLID) nSolid++;
+        else if (c === BROKEN) nBroken++;
       }
     }
     if (x <= xb) { const wt = weight(seg, dark, base + x); w += wt; wx += wt * (x + 0.5); }

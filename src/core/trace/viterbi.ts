@@ -116,7 +116,9 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) stepRun(ctx, j, prev, lost, cur);
     stepBridged(ctx, r, prev, cur, input.noBridge);
     lost = stepLost(ctx, r, prev, lost);
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   return backtrack(w, prev, lost, Math.min(start, end), Math.max(start, end));
 }
@@ -129,7 +131,12 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
   const M = w.maxCycle;
   tmp.best.fill(Infinity);
   const gridRun = t.gridOnly[j] === 1;
+  const c0 = wrap ? 0 : M, c1 = wrap ? w.cycles : M + 1; // the cycle slots this curve can use
   for (let s = 0; s < prev.n; s++) {
+    // steps only add cost: a state already dearer than every arrival found so far cannot win
+    let worst = tmp.best[c0];
+    for (let c = c0 + 1; c < c1; c++) worst = Math.max(worst, tmp.best[c]);
+    if (prev.cost[s] >= worst) continue;
     const k = prev.age[s] + 1;
     // a flat stretch on a grid line is entered and left by connected ink, not across a long bridge
     if (k - 1 > o.maxGridBridgeRows && (gridRun || prev.grid[s])) continue;
