@@ -91,7 +91,7 @@ def record_run(cfg, run_dir, manifest, train_ids, val_ids):
             "dataset": {"dir": cfg["dataset"]["dir"], "sha256": manifest["datasetSha256"],
                         "generator": manifest["generator"], "n": len(manifest["samples"])},
             "split": {"train": train_ids, "val": val_ids}, "versions": runinfo.versions(),
-            "hardware": runinfo.hardware(cfg["threads"])}
+            "hardware": runinfo.hardware(cfg["threads"], cfg["device"])}
     if not (run_dir / "runinfo.json").exists():
         cardlib.write_json(run_dir / "config.json", cfg)
         cardlib.write_json(run_dir / "runinfo.json", info)

@@ -5,8 +5,12 @@ import unittest
 
 import numpy as np
 
-from helpers import Workspace, fakedata
+import torch
+
+from helpers import SMOKE, Workspace, fakedata
 from twtrain import data
+from twtrain.config import load_config
+from twtrain.sampler import BatchSampler
 
 
 class Verification(unittest.TestCase):
@@ -80,6 +84,23 @@ class Store(unittest.TestCase):
             binary = data.ScanStore(ws.dataset, manifest, ws.root / "cache", "binary").full("000001")[1]
             np.testing.assert_array_equal(binary, np.isin(multi, [2, 3]).astype(np.uint8))
             self.assertGreater(binary.sum(), 0)
+        finally:
+            ws.close()
+
+    def test_sampler_threads_do_not_change_the_batches(self):
+        ws = Workspace(n=4)
+        try:
+            manifest = data.load_manifest(ws.dataset)
+            store = data.ScanStore(ws.dataset, manifest, ws.root / "cache", "multiclass")
+            cfg = load_config(SMOKE)
+            batches = []
+            for threads in (1, 3):
+                cfg["train"]["samplerThreads"] = threads
+                sampler = BatchSampler(store, ["000000", "000001", "000002"], cfg, [2, 3])
+                batches.append([sampler.batch() for _ in range(3)])
+            for (i1, m1), (i3, m3) in zip(*batches):
+                self.assertTrue(torch.equal(i1, i3) and torch.equal(m1, m3))
+            self.assertFalse(torch.equal(batches[0][0][0], batches[0][1][0]))
         finally:
             ws.close()
 

@@ -11,8 +11,11 @@ KEEP = 2   # epoch checkpoints kept besides best.pt
 
 
 def rng_states(sampler):
-    return {"torch": torch.get_rng_state(), "numpy": np.random.get_state(),
-            "python": random.getstate(), "sampler": sampler.state()}
+    states = {"torch": torch.get_rng_state(), "numpy": np.random.get_state(),
+              "python": random.getstate(), "sampler": sampler.state()}
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        states["cuda"] = torch.cuda.get_rng_state_all()
+    return states
 
 
 def restore_rng(states, sampler):
@@ -20,6 +23,8 @@ def restore_rng(states, sampler):
     np.random.set_state(states["numpy"])
     random.setstate(states["python"])
     sampler.set_state(states["sampler"])
+    if "cuda" in states and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(states["cuda"])
 
 
 def atomic_save(obj, path):
@@ -50,11 +55,20 @@ def epoch_files(ckpt_dir):
     return sorted(Path(ckpt_dir).glob("epoch-[0-9][0-9][0-9][0-9].pt"))
 
 
+def load(path):
+    """torch.load of our own files: they hold numpy/python RNG states, not only tensors (torch >= 2.6
+    would refuse them by default)."""
+    try:
+        return torch.load(path, map_location="cpu", weights_only=False)
+    except TypeError:   # a torch without the weights_only argument
+        return torch.load(path, map_location="cpu")
+
+
 def load_latest(ckpt_dir):
     """The newest readable epoch checkpoint, or None when the run has not finished an epoch yet."""
     for path in reversed(epoch_files(ckpt_dir)):
         try:
-            return torch.load(path, map_location="cpu"), path
+            return load(path), path
         except Exception as e:  # a damaged file: fall back to the one before, say so
             print(f"warning: cannot read checkpoint {path} ({e}); trying the previous one", flush=True)
     return None, None

@@ -15,6 +15,7 @@ DEFAULTS = {
     "task": "multiclass",            # multiclass (5 classes) | binary (curve ink vs rest)
     "seed": 1234,
     "threads": 2,                    # torch intra-op threads (the machine has 2 shared cores)
+    "device": "cpu",                 # cpu | cuda (training only; evaluation and export run on the CPU)
     "dataset": {
         "dir": None,                 # relative to the repo root
         "kind": "multiclass",        # what `npm run synth` is asked for when the dataset is missing
@@ -46,6 +47,7 @@ DEFAULTS = {
         "batchSize": 8,
         "cropSizes": [256, 384, 512],   # one size per batch, picked at random
         "curveCropFraction": 0.5,       # share of crops centred on a curve pixel
+        "samplerThreads": 1,            # threads cutting/augmenting crops (same batches for any number)
         "optimizer": "adamw", "lr": 0.003, "weightDecay": 0.0001,
         "schedule": "cosine",           # cosine (with warmup) | constant
         "warmupSteps": 100, "minLr": 0.00003,
@@ -95,6 +97,7 @@ def _check(cfg):
         if not cond:
             raise ConfigError(msg)
     need(isinstance(cfg["name"], str) and cfg["name"], "config needs a 'name'")
+    need(cfg["device"] in ("cpu", "cuda"), "device must be cpu or cuda")
     need(cfg["task"] in TASKS, f"task must be one of {list(TASKS)}, got {cfg['task']!r}")
     need(cfg["dataset"]["dir"], "config needs dataset.dir")
     need(cfg["dataset"]["kind"] in ("multiclass", "binary"), "dataset.kind must be multiclass|binary")

@@ -7,15 +7,18 @@ import numpy as np
 import torch
 
 from . import card as cardlib
+from . import checkpoint as ck
 from . import export
 from .config import multiple_of
 from .evaluate import evaluate_scans
 from .model import count_params, macs_per_pixel
-from .runinfo import REPO, hardware
+from .runinfo import REPO
 
 
 def load_best(trainer, run_dir):
-    best = torch.load(run_dir / "best.pt", map_location="cpu")
+    """The best weights, on the CPU: evaluation, export and parity run there whatever trained them."""
+    best = ck.load(run_dir / "best.pt")
+    trainer.model = trainer.model.cpu()
     trainer.model.load_state_dict(best["model"])
     trainer.model.eval()
     return best
@@ -34,8 +37,9 @@ def ort_speed(onnx_path, runs, size=512, threads=2):
 
 
 def training_record(cfg, final, best, info):
-    return {"seconds": round(final["elapsedSeconds"], 1), "hardware": hardware(cfg["threads"]),
-            "torch": torch.__version__, "gitCommit": info["gitCommit"], "epochs": final["epoch"],
+    # where the training ran (a run trained elsewhere is finished here), not where this step runs
+    return {"seconds": round(final["elapsedSeconds"], 1), "hardware": "; ".join(final["trainedOn"]["hardware"]),
+            "torch": "; ".join(final["trainedOn"]["torch"]), "gitCommit": info["gitCommit"], "epochs": final["epoch"],
             "steps": final["step"], "bestEpoch": best["epoch"], "stoppedEarly": final["earlyStop"]["stopped"]}
 
 

@@ -34,8 +34,9 @@ def cpu_name():
     return platform.processor() or platform.machine()
 
 
-def hardware(threads):
-    return f"{cpu_name()}, {os.cpu_count()} CPUs, torch threads {threads}, no GPU"
+def hardware(threads, device="cpu"):
+    gpu = torch.cuda.get_device_name(0) if device == "cuda" and torch.cuda.is_available() else "no GPU"
+    return f"{cpu_name()}, {os.cpu_count()} CPUs, torch threads {threads}, {gpu}"
 
 
 def versions():

@@ -5,6 +5,7 @@ Augmentations keep the class semantics: flips (a mirrored log is still a log: cu
 grid stays grid), photometric changes (brightness, contrast, gamma, noise, blur) that imitate scans.
 No 90-degree rotations: depth runs down the scan and the grid/curve geometry depends on it."""
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import torch
@@ -72,12 +73,20 @@ def augment(rng, img, msk, aug):
 
 
 class BatchSampler:
-    """Draws batches of (image [B,1,S,S] float32, mask [B,S,S] int64) from the training scans."""
+    """Draws batches of (image [B,1,S,S] float32, mask [B,S,S] int64) from the training scans.
+
+    The sampler's generator draws the crop size and one seed per crop; each crop is then cut and
+    augmented with its own generator, so `train.samplerThreads` workers give the same batches as one."""
 
     def __init__(self, store, train_ids, cfg, curve_classes):
         self.store, self.ids, self.cfg = store, list(train_ids), cfg
         self.curve_classes = curve_classes
         self.rng = np.random.Generator(np.random.PCG64(cfg["seed"]))
+        for sid in self.ids:   # decode/cache every scan now: the worker threads then only read
+            store.raw(sid)
+            store.curve_pixels(sid, curve_classes)
+        threads = cfg["train"]["samplerThreads"]
+        self.pool = ThreadPoolExecutor(threads) if threads > 1 else None
 
     def state(self):
         return self.rng.bit_generator.state
@@ -85,23 +94,27 @@ class BatchSampler:
     def set_state(self, state):
         self.rng.bit_generator.state = state
 
-    def _one(self, size):
-        tc = self.cfg["train"]
-        sid = self.ids[int(self.rng.integers(len(self.ids)))]
+    def _one(self, size, seed):
+        rng = np.random.Generator(np.random.PCG64(seed))
+        sid = self.ids[int(rng.integers(len(self.ids)))]
         shape = self.store.raw(sid)[0].shape
         centre = None
-        if self.rng.random() < tc["curveCropFraction"]:
+        if rng.random() < self.cfg["train"]["curveCropFraction"]:
             pts = self.store.curve_pixels(sid, self.curve_classes)
             if len(pts):
-                centre = pts[int(self.rng.integers(len(pts)))]
-        y, x = pick_crop(self.rng, shape, size, centre)
+                centre = pts[int(rng.integers(len(pts)))]
+        y, x = pick_crop(rng, shape, size, centre)
         img, msk = crop_padded(self.store, sid, y, x, size)
-        return augment(self.rng, img, msk, self.cfg["augment"])
+        return augment(rng, img, msk, self.cfg["augment"])
 
     def batch(self):
         tc = self.cfg["train"]
         size = int(tc["cropSizes"][int(self.rng.integers(len(tc["cropSizes"])))])
-        pairs = [self._one(size) for _ in range(tc["batchSize"])]
+        seeds = [int(s) for s in self.rng.integers(0, 2**63, size=tc["batchSize"])]
+        if self.pool:
+            pairs = list(self.pool.map(lambda seed: self._one(size, seed), seeds))
+        else:
+            pairs = [self._one(size, seed) for seed in seeds]
         images = torch.from_numpy(np.stack([p[0] for p in pairs]))[:, None]
         masks = torch.from_numpy(np.stack([p[1] for p in pairs]).astype(np.int64))
         return images, masks

@@ -6,6 +6,7 @@ generators whose states are checkpointed (torch, numpy, python, the batch sample
 torch algorithms; a fixed thread count; the LR schedule a pure function of the step."""
 import json
 import math
+import os
 import random
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from .config import config_hash, task_info
 from .losses import make_loss
 from .metrics import confusion, summarize
 from .model import build_model
+from .runinfo import hardware
 from .sampler import BatchSampler, val_crops
 
 
@@ -31,7 +33,13 @@ def setup_torch(cfg):
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass   # already set in this process (tests call us twice)
-    torch.use_deterministic_algorithms(True)
+    if cfg["device"] == "cuda":
+        # bitwise resume is a CPU promise; on CUDA some backward kernels (nearest upsampling) have no
+        # deterministic version, so warn instead of failing
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+        torch.use_deterministic_algorithms(True, warn_only=True)
+    else:
+        torch.use_deterministic_algorithms(True)
     torch.manual_seed(cfg["seed"])
     np.random.seed(cfg["seed"] % 2**32)
     random.seed(cfg["seed"])
@@ -64,6 +72,7 @@ def lr_factor(cfg):
 def validate(model, crops, n_classes, cfg, batch=4):
     """Per-class metrics on the fixed validation crops (argmax of the logits)."""
     info = task_info(cfg)
+    device = next(model.parameters()).device
     cm = np.zeros((n_classes, n_classes), np.int64)
     model.eval()
     with torch.no_grad():
@@ -71,7 +80,7 @@ def validate(model, crops, n_classes, cfg, batch=4):
             chunk = crops[i:i + batch]
             x = torch.from_numpy(np.stack([c[0] for c in chunk]).astype(np.float32) / 255.0)[:, None]
             y = torch.from_numpy(np.stack([c[1] for c in chunk]))
-            cm += confusion(model(x).argmax(1), y, n_classes)
+            cm += confusion(model(x.to(device)).argmax(1).cpu(), y, n_classes)
     model.train()
     return summarize(cm, info["classes"], info["curveClasses"], info["gridClass"])
 
@@ -83,7 +92,8 @@ class Trainer:
         setup_torch(cfg)
         info = task_info(cfg)
         self.n_classes = len(info["classes"])
-        self.model = build_model(cfg, self.n_classes)
+        self.device = torch.device(cfg["device"])
+        self.model = build_model(cfg, self.n_classes).to(self.device)
         self.opt = make_optimizer(cfg, self.model)
         self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lr_factor(cfg))
         self.sampler = BatchSampler(store, train_ids, cfg, info["curveClasses"])
@@ -94,12 +104,14 @@ class Trainer:
         self.early = {"counter": 0, "stopped": False}
         self.finished = False
         self.history = []   # one entry per epoch, kept in the checkpoint so log.jsonl never drifts from it
+        self.trained_on = {"hardware": [], "torch": []}   # every machine that ran epochs of this run
 
     def state(self):
         return {"version": 1, "epoch": self.epoch, "step": self.step, "elapsedSeconds": self.elapsed,
                 "model": self.model.state_dict(), "optimizer": self.opt.state_dict(),
                 "scheduler": self.sched.state_dict(), "best": dict(self.best), "earlyStop": dict(self.early),
-                "finished": self.finished, "history": list(self.history), "rng": ck.rng_states(self.sampler),
+                "finished": self.finished, "history": list(self.history),
+                "trainedOn": {k: list(v) for k, v in self.trained_on.items()}, "rng": ck.rng_states(self.sampler),
                 "configHash": config_hash(self.cfg), "datasetSha256": self.dataset_sha}
 
     def resume(self):
@@ -113,12 +125,13 @@ class Trainer:
             raise ResumeError(f"{path} was trained on dataset {state['datasetSha256'][:12]}, "
                               f"not {self.dataset_sha[:12]}; use another run dir or --fresh")
         self.model.load_state_dict(state["model"])
-        self.opt.load_state_dict(state["optimizer"])
-        self.sched.load_state_dict(state["scheduler"])
         self.epoch, self.step, self.elapsed = state["epoch"], state["step"], state["elapsedSeconds"]
         self.best, self.early, self.finished = state["best"], state["earlyStop"], state["finished"]
-        self.history = state["history"]
-        ck.restore_rng(state["rng"], self.sampler)
+        self.history, self.trained_on = state["history"], state["trainedOn"]
+        if not self.finished:   # a finished run (perhaps trained on another machine) needs no more than this
+            self.opt.load_state_dict(state["optimizer"])   # moves the moments to the parameters' device
+            self.sched.load_state_dict(state["scheduler"])
+            ck.restore_rng(state["rng"], self.sampler)
         print(f"resumed from {path.name}: epoch {self.epoch} done, step {self.step}", flush=True)
         return True
 
@@ -128,6 +141,7 @@ class Trainer:
         t0, losses = time.time(), []
         for i in range(tc["stepsPerEpoch"]):
             images, masks = self.sampler.batch()
+            images, masks = images.to(self.device), masks.to(self.device)
             loss = self.loss_fn(self.model(images), masks)
             self.opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -161,6 +175,10 @@ class Trainer:
     def train(self):
         """Run (or finish) training; returns the per-epoch log written to log.jsonl."""
         self.resume()
+        if not self.finished:
+            for key, value in (("hardware", hardware(self.cfg["threads"], self.cfg["device"])), ("torch", torch.__version__)):
+                if value not in self.trained_on[key]:
+                    self.trained_on[key].append(value)
         while not self.finished:
             t0 = time.time()
             train_loss, train_seconds = self.run_epoch()
