@@ -19,6 +19,14 @@ export interface ExportSettings {
   include: string[] | 'all';
   /** LAS NULL value */
   nullValue: number;
+  /** ~W fields as the user typed them, by mnemonic; over the layout's `well` (optional: older sessions lack it) */
+  well?: Record<string, string>;
+  /** depth unit of the file; default the layout's */
+  depthUnit?: 'M' | 'FT';
+  /** depth step of the file, in its depth unit; default the layout's `step` */
+  step?: number;
+  /** LAS WRAP YES (long rows folded at 80 characters) */
+  wrap?: boolean;
 }
 
 export interface DocumentData {

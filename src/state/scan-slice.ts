@@ -34,8 +34,10 @@ export interface TraceInput {
   upright: Raster | null;
   /** tracker options used (the classical segmentation has no line styles) */
   options: Partial<TraceOptions>;
-  /** which segmentation: a model id, or 'classical' */
-  source: string;
+  /** which segmentation: the model's, or darkness alone */
+  kind: 'model' | 'classical';
+  /** the model card's id when kind is 'model' */
+  modelId?: string;
 }
 
 export interface ScanSlice {

@@ -4,6 +4,9 @@
  */
 import { useEffect } from 'react';
 import { appStore } from '../state/store';
+import { CurveLayer } from './edit/CurveLayer';
+import { EditOverlay } from './edit/EditOverlay';
+import { ExportPreview } from './export/ExportPreview';
 import { DropZone } from './load/DropZone';
 import { JobProgress } from './load/JobProgress';
 import { FilePicker, OpenButton } from './load/OpenButton';
@@ -31,7 +34,11 @@ export function App() {
       <main className="centre">
         <NoticeBanner />
         <JobProgress />
-        <ScanViewer empty={<EmptyViewer />} />
+        <ScanViewer empty={<EmptyViewer />}>
+          <CurveLayer />
+          <EditOverlay />
+        </ScanViewer>
+        <ExportPreview />
       </main>
       <PlotPanel />
       <StatusBar />

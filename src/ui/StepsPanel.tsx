@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { rotateBlocker } from '../state/document';
 import { appStore, useAppStore } from '../state/store';
 import type { Step } from '../state/view';
+import { EditPanel } from './edit/EditPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { bytes, int, scanSummary } from './format';
 import { OpenButton } from './load/OpenButton';
 
@@ -14,7 +16,7 @@ const STEPS: Array<{ id: Step; title: string; hint: string }> = [
   { id: 'export', title: 'Export', hint: 'LAS 2.0 or CSV' },
 ];
 /** Steps with tools in this version; the others are listed so the path ahead is visible. */
-const AVAILABLE: ReadonlySet<Step> = new Set(['load']);
+const AVAILABLE: ReadonlySet<Step> = new Set(['load', 'edit', 'export']);
 
 export function StepsPanel() {
   const step = useAppStore((s) => s.view.step);
@@ -40,6 +42,8 @@ export function StepsPanel() {
         ))}
       </ol>
       {step === 'load' && <LoadTools />}
+      {step === 'edit' && <EditPanel />}
+      {step === 'export' && <ExportPanel />}
     </aside>
   );
 }

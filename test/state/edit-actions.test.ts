@@ -97,7 +97,7 @@ describe('edit actions on the store', () => {
     eraseSpan(store, 0, { from: 200, to: 300 });
     const click = { x: f(250.5) + 2, y: 250.5 };
     expect(() => retrace(store, 0, click, { from: 200, to: 300 })).toThrow(/digitise the scan first/);
-    store.getState().setScan({ traceInput: { seg, upright, options: {}, source: 'test' } });
+    store.getState().setScan({ traceInput: { seg, upright, options: {}, kind: 'classical' } });
     expect(retrace(store, 0, click, { from: 200, to: 300 })).toBe(true);
     const x = store.getState().doc.curves[0].x;
     for (let r = 200; r < 300; r++) expect(Math.abs(x[r] - f(r + 0.5))).toBeLessThan(0.75);

@@ -1,0 +1,167 @@
+/**
+ * Editing traced curves in Debian's Chromium, as a user would: select, drag (frame times measured on
+ * a 12,800 px scan), erase, redraw, lasso, type a value, undo and redo with the keyboard; the log
+ * plot follows the scan. The calibrated document is placed in the store (placeTestDocument): these
+ * specs are about editing; e2e/journey.spec.ts calibrates and digitises through the UI.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { dropFile, expectScan, machineLoad, startCpuTrace, stopCpuTrace } from './helpers/load';
+import { curveX, frameStats, openStep, settle, placeTestDocument, screenOf, startFrameRecorder, stopFrameRecorder, testCurveX, undoLabels, writeLongScan } from './helpers/edit';
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+async function openLongScan(page: Page, rows: number): Promise<void> {
+  const path = test.info().outputPath(`long-scan-${rows}.png`);
+  writeLongScan(path, 1600, rows);
+  await dropFile(page, path, 'image/png');
+  await expectScan(page, '1,600', rows.toLocaleString('en-US'));
+  await placeTestDocument(page, rows);
+  await openStep(page, /Edit/);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+});
+
+/**
+ * Frame rate while dragging, two measures (as e2e/load.spec.ts does for long tasks):
+ *  - CPU time of the page's main thread per document update (Chromium trace): what our code costs
+ *    per drawn drag step. Always asserted: at most 33 ms, i.e. 30 fps on a free core.
+ *  - requestAnimationFrame deltas (wall clock): what a user sees. On an oversubscribed machine (load
+ *    average per CPU > 1.5; this build host is shared) wall time is mostly waiting for a CPU, so that
+ *    check is reported but not asserted, with the reason printed.
+ */
+test('dragging a point of a 12,800 px curve runs at 30 fps or more and is one undo entry', async ({ page, browser }) => {
+  await openLongScan(page, 12_800);
+  await expect(page.getByTestId('curve-layer').locator('path.curve-line')).toHaveCount(3);
+  await page.getByRole('option', { name: /GR/ }).click();
+  await page.getByRole('radio', { name: 'Drag' }).click();
+  // scroll to the middle of the log: the curve there is drawn from the visible rows only
+  const viewer = page.getByTestId('scan-viewer');
+  await viewer.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('PageDown');
+  const t = await settle(page);
+  const row = Math.round((450 - t.y) / t.k);
+  const before = await curveX(page, 0, row);
+  const from = await screenOf(page, before, row + 0.5);
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__updates = 0;
+    w.tracewell.store.subscribe((s: any, p: any) => { if (s.doc !== p.doc) w.__updates++; });
+  });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await startCpuTrace(browser, page);
+  await startFrameRecorder(page);
+  const start = Date.now();
+  for (let i = 1; i <= 120; i++) await page.mouse.move(from.x + i * 0.5, from.y + Math.sin(i / 10) * 3);
+  const ms = Date.now() - start;
+  const frames = frameStats(await stopFrameRecorder(page));
+  const cpu = await stopCpuTrace(browser);
+  await page.mouse.up();
+  const updates = await page.evaluate(() => (window as any).__updates as number);
+  await shot(page, 'edit-01-dragged');
+
+  const cpuTotal = cpu.reduce((a, t) => a + t.cpuMs, 0);
+  const perUpdate = cpuTotal / Math.max(1, updates);
+  const worstCpu = Math.max(0, ...cpu.map((t) => t.cpuMs));
+  const load = machineLoad();
+  const info = `${updates} drag steps drawn, main-thread CPU ${cpuTotal.toFixed(0)} ms = ${perUpdate.toFixed(1)} ms per step (worst task ${worstCpu.toFixed(1)} ms); ` +
+    `wall: ${frames.frames} frames in ${ms} ms, ${frames.fps.toFixed(1)} fps, median ${frames.median.toFixed(1)} ms, p95 ${frames.p95.toFixed(1)} ms (load ${load.toFixed(1)}/CPU)`;
+  test.info().annotations.push({ type: 'drag frame times (12,800 px curve)', description: info });
+  console.log(`drag on a 12,800 px curve: ${info}`);
+  expect(updates, 'the drag updated the document as the pointer moved').toBeGreaterThan(10);
+  expect(perUpdate, 'main-thread CPU per drag step (ms): 30 fps needs at most 33').toBeLessThan(1000 / 30);
+  if (load > 1.5) console.log(`wall-clock fps not asserted: load average ${load.toFixed(1)} per CPU`);
+  else expect(frames.fps).toBeGreaterThanOrEqual(30);
+
+  const after = await curveX(page, 0, row);
+  expect(after - before).toBeGreaterThan(40); // 60 screen px to the right at the fit zoom (< 1)
+  expect(await undoLabels(page)).toEqual(['Drag GR']);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => curveX(page, 0, row)).toBeCloseTo(before, 6);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => curveX(page, 0, row)).toBeCloseTo(after, 6);
+});
+
+test('erase, redraw, lasso and a typed value, each undone and redone from the keyboard; the plot follows the scan', async ({ page }) => {
+  await openLongScan(page, 6_000);
+  await expect(page.getByTestId('log-plot').locator('path.plot-line')).toHaveCount(3);
+  const depthLabels = () => page.getByTestId('log-plot').locator('.plot-tick text').allTextContents();
+  const firstLabels = await depthLabels();
+  await page.getByRole('option', { name: /SP/ }).click();
+
+  // erase rows 1000..1200 by dragging down the scan with the Erase tool
+  await page.getByRole('radio', { name: 'Erase' }).click();
+  await page.getByTestId('scan-viewer').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  const t = await settle(page);
+  const top = Math.ceil(-t.y / t.k) + 100;
+  const a = await screenOf(page, 700, top);
+  const b = await screenOf(page, 700, top + 150);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => curveX(page, 1, top + 75)).toBeNaN();
+  expect(await curveX(page, 1, top - 5)).not.toBeNaN();
+  await shot(page, 'edit-02-erased');
+
+  // redraw the erased stretch freehand, on the ink
+  await page.getByRole('radio', { name: 'Redraw' }).click();
+  const pts = [];
+  for (let y = top - 2; y <= top + 152; y += 4) pts.push(await screenOf(page, testCurveX(1, y), y));
+  await page.mouse.move(pts[0].x, pts[0].y);
+  await page.mouse.down();
+  for (const p of pts.slice(1)) await page.mouse.move(p.x, p.y);
+  await page.mouse.up();
+  await expect.poll(() => curveX(page, 1, top + 75)).not.toBeNaN();
+  expect(Math.abs((await curveX(page, 1, top + 75)) - testCurveX(1, top + 75.5))).toBeLessThan(6);
+  await shot(page, 'edit-03-redrawn');
+
+  // lasso the GR points around one row: every curve when nothing is selected
+  await page.keyboard.press('Escape');
+  await page.getByRole('radio', { name: 'Lasso' }).click();
+  const row = top + 40;
+  const gx = await curveX(page, 0, row);
+  const loop = [[gx - 10, row - 10], [gx + 10, row - 10], [gx + 10, row + 10], [gx - 10, row + 10], [gx - 10, row - 10]];
+  const first = await screenOf(page, loop[0][0], loop[0][1]);
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  for (const [x, y] of loop.slice(1)) {
+    const p = await screenOf(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  await page.mouse.up();
+  await expect.poll(() => curveX(page, 0, row)).toBeNaN();
+
+  // a typed value: 75 GAPI is the middle of the 0-150 scale, x = 800
+  await page.getByRole('option', { name: /CALI/ }).click();
+  await page.getByLabel('From depth').fill('1250');
+  await page.getByLabel('To depth').fill('1260');
+  await page.getByLabel('Value').fill('75');
+  await page.getByRole('button', { name: 'Set value' }).click();
+  await expect.poll(() => curveX(page, 2, 2550)).toBeCloseTo(800, 6);
+  await page.getByLabel('Value').fill('abc');
+  await page.getByRole('button', { name: 'Set value' }).click();
+  await expect(page.getByRole('alert')).toContainText('Value: type a number, not \u201cabc\u201d');
+  expect(await undoLabels(page)).toEqual(['Erase SP', 'Redraw SP', 'Lasso delete', 'Set CALI to 75']);
+
+  // undo all four from the keyboard (focus on the scan), then redo them
+  await page.getByTestId('scan-viewer').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+  await expect.poll(() => curveX(page, 1, top + 75)).toBeCloseTo(testCurveX(1, top + 75.5), 6);
+  expect(await curveX(page, 0, row)).toBeCloseTo(gx, 6);
+  expect(await curveX(page, 2, 2550)).toBeCloseTo(testCurveX(2, 2550.5), 6);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => curveX(page, 2, 2550)).toBeCloseTo(800, 6);
+  expect(await curveX(page, 0, row)).toBeNaN();
+  await shot(page, 'edit-04-redone');
+
+  // the plot shows the depths the scan shows: scrolling the scan moves its depth labels
+  await page.keyboard.press('PageDown');
+  await expect.poll(depthLabels).not.toEqual(firstLabels);
+});

@@ -1,0 +1,111 @@
+/**
+ * npm run bench:accuracy — how close digitised curves come to the truth, on generated scans whose
+ * seeds no training run used (src/node/accuracy/cases.ts says how that is checked). Each case is
+ * written as the files a user would have (PNG or JPEG scan + layout JSON), digitised by the CLI's own
+ * function (src/node/cli/digitise-file.ts: decode → upright → segment → trace → LAS text) with the
+ * model and again without it (the classical baseline), and the LAS is scored against the truth.
+ *
+ *   npm run bench:accuracy [-- --cases 30] [--seed 91001] [--model CARD.json] [--keep DIR] [--threads N]
+ *
+ * Without --model the app's default model (public/models/index.json) is used; when none is installed
+ * only the baseline is scored and the model's figures read "nan". Docs: docs/accuracy-benchmark.md.
+ * The last line is machine-readable: `accuracy: cases=… median_mae_pct=… … baseline_median_mae_pct=…`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { layoutToJson } from '../src/core/calibration/serialize.ts';
+import { renderSample } from '../src/core/synth/render.ts';
+import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
+import { machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
+import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
+import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
+import { oneLine } from '../src/node/cli/errors.ts';
+import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
+import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
+import { encodeGrayJpeg } from '../src/node/synth-files.ts';
+import { encodeGrayPng } from '../src/node/png-gray.ts';
+import type { Segmenter } from '../src/ml/segmenter.ts';
+import type { SynthTruth } from '../src/core/synth/truth.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: opt } = parseArgs({
+  options: { cases: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, keep: { type: 'string' }, threads: { type: 'string' } },
+});
+const N = Number(opt.cases ?? 30);
+const SEED = Number(opt.seed ?? BENCH_DATASET_SEED);
+const THREADS = Number(opt.threads ?? availableParallelism());
+if (!(Number.isInteger(N) && N > 0) || !Number.isInteger(SEED) || !(THREADS > 0)) throw new Error('--cases, --seed and --threads take whole numbers');
+
+/** The case as files on disk, as the dataset writer would write its scan (JPEG when the JPEG defect fired). */
+function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; truth: SynthTruth } {
+  const s = renderSample(c.seed, BENCH_CONFIG);
+  const { width, height, data } = s.image;
+  const base = join(dir, `case-${String(c.index).padStart(4, '0')}`);
+  const scan = `${base}.${s.jpegQuality !== null ? 'jpg' : 'png'}`;
+  writeFileSync(scan, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height));
+  writeFileSync(`${base}.layout.json`, layoutToJson(s.layout));
+  writeFileSync(`${base}.truth.json`, JSON.stringify(s.truth));
+  return { scan, layout: `${base}.layout.json`, truth: s.truth };
+}
+
+async function score(scan: string, layoutPath: string, truth: SynthTruth, segmenter: Segmenter | null): Promise<{ curves: CurveResult[]; error?: string; seconds: number }> {
+  const t0 = performance.now();
+  try {
+    const out = await digitiseFile(scan, await readLayoutFile(layoutPath), { segmenter });
+    return { curves: scoreLas(out.las, out.series, truth), seconds: (performance.now() - t0) / 1000 };
+  } catch (e) {
+    return { curves: missedCurves(truth), error: oneLine(e), seconds: (performance.now() - t0) / 1000 };
+  }
+}
+
+async function openModel(): Promise<{ segmenter: Segmenter | null; name: string }> {
+  const card = opt.model ? resolve(opt.model) : existsSync(join(DEFAULT_MODELS_DIR, 'index.json')) ? await defaultCardPath(DEFAULT_MODELS_DIR) : null;
+  if (!card) {
+    console.log(`model: none installed (${join(DEFAULT_MODELS_DIR, 'index.json')} is missing) — scoring the classical baseline only`);
+    return { segmenter: null, name: 'none' };
+  }
+  const segmenter = await createNodeSegmenter(card, { threads: THREADS });
+  console.log(`model: ${segmenter.card.name} (${segmenter.card.id.slice(0, 19)}…) from ${card}, onnxruntime-node ${THREADS} threads`);
+  return { segmenter, name: segmenter.card.name };
+}
+
+async function main(): Promise<void> {
+  const trained = trainingSeeds(ROOT);
+  if (trained.datasetSeeds.has(SEED)) throw new Error(`dataset seed ${SEED} was used for training (${trained.sources.join(', ')}); choose another --seed`);
+  const { cases, skippedTrained } = pickCases(N, SEED, trained.seeds);
+  console.log(`cases: ${cases.length} generated scans from dataset seed ${SEED} (sample indices ${cases.map((c) => c.index).join(',')})`);
+  console.log(`training seeds checked against: ${trained.sources.join(', ') || 'none found'} (${trained.seeds.size} sample seeds; ${skippedTrained} candidates skipped as trained)`);
+  console.log(`features: ${FEATURES.map((f) => `${f} ${cases.filter((c) => c.features.includes(f)).length}`).join(', ')}; crossings ${cases.reduce((s, c) => s + c.crossings, 0)} in all`);
+  const { segmenter, name } = await openModel();
+  const dir = opt.keep ? resolve(opt.keep) : mkdtempSync(join(tmpdir(), 'tracewell-accuracy-'));
+  mkdirSync(dir, { recursive: true });
+  const results: CaseResult[] = [];
+  try {
+    for (const c of cases) {
+      const files = writeCase(dir, c);
+      const m = segmenter ? await score(files.scan, files.layout, files.truth, segmenter) : null;
+      const k = await score(files.scan, files.layout, files.truth, null);
+      results.push({ index: c.index, seed: c.seed, features: c.features, model: m?.curves ?? null, classical: k.curves, modelError: m?.error, classicalError: k.error });
+      console.log(`case ${c.index} (seed ${c.seed}; ${c.features.join(', ') || 'plain'}): ${m ? `model ${m.seconds.toFixed(1)} s${m.error ? ' FAILED' : ''}, ` : ''}classical ${k.seconds.toFixed(1)} s${k.error ? ' FAILED' : ''}`);
+    }
+  } finally {
+    await segmenter?.dispose();
+    if (!opt.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  report(results, name);
+}
+
+function report(results: CaseResult[], modelName: string): void {
+  console.log(`\n${table(results).join('\n')}`);
+  console.log('\nmarks: * backup (wrap) scale, ~ dashed/dotted, L log scale; errors in % of the track span (log: of the decades)');
+  const model = results[0]?.model ? summarise(results.map((r) => r.model!), results.filter((r) => r.modelError).length) : null;
+  const base = summarise(results.map((r) => r.classical), results.filter((r) => r.classicalError).length);
+  if (model) console.log(summaryLine(`model ${modelName}`, model));
+  console.log(summaryLine('classical baseline', base));
+  if (model && model.medianMae > 0) console.log(`the model's median MAE is ${(base.medianMae / model.medianMae).toFixed(2)}× smaller than the baseline's`);
+  console.log(machineLine(results.length, model, base, modelName));
+}
+
+await main();

@@ -1,0 +1,109 @@
+/**
+ * The accuracy benchmark's table and summary: one row per curve (model beside the classical
+ * baseline), medians over curves, and the machine-readable last line.
+ */
+import type { CurveResult } from './score-las.ts';
+
+export interface CaseResult {
+  index: number;
+  seed: number;
+  features: string[];
+  /** per curve, layout order; null when that segmentation was not run */
+  model: CurveResult[] | null;
+  classical: CurveResult[];
+  /** why a run failed (its curves then count as not covered) */
+  modelError?: string;
+  classicalError?: string;
+}
+
+export interface Summary {
+  curves: number;
+  medianMae: number;
+  /** median over curves of each curve's p95 absolute error */
+  medianP95: number;
+  /** the 95th percentile of the per-curve MAE: how bad the worst curves are */
+  worstMae: number;
+  medianCoverage: number;
+  swapRows: number;
+  swapCurves: number;
+  failedCases: number;
+}
+
+export function median(xs: number[]): number {
+  const v = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const v = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))] : NaN;
+}
+
+/** A curve that was not digitised has no MAE: it counts in coverage (0) but not in the error medians. */
+export function summarise(results: CurveResult[][], failedCases: number): Summary {
+  const all = results.flat();
+  return {
+    curves: all.length,
+    medianMae: median(all.map((r) => r.score.maePct)),
+    medianP95: median(all.map((r) => r.score.p95Pct)),
+    worstMae: percentile(all.map((r) => r.score.maePct), 0.95),
+    medianCoverage: median(all.map((r) => r.score.coverage)),
+    swapRows: all.reduce((s, r) => s + r.score.swapPoints, 0),
+    swapCurves: all.filter((r) => r.score.swapPoints > 0).length,
+    failedCases,
+  };
+}
+
+const num = (x: number, w = 6, d = 2) => (Number.isNaN(x) ? '-'.padStart(w) : x.toFixed(d).padStart(w));
+
+/** GR*: wrap, ~: broken line, L: log scale. */
+export function curveLabel(r: CurveResult): string {
+  return `${r.mnemonic}${r.wrap ? '*' : ''}${r.style !== 'solid' ? '~' : ''}${r.scale === 'log' ? 'L' : ''}`;
+}
+
+function cells(r: CurveResult | undefined): string {
+  if (!r) return `${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(6)} ${'-'.padStart(5)}`;
+  const s = r.score;
+  return `${num(s.coverage, 6, 3)} ${num(s.maePct)} ${num(s.p95Pct)} ${String(s.swapPoints).padStart(5)}`;
+}
+
+export function table(cases: CaseResult[]): string[] {
+  const lines = [`case      seed  curve       |  model: cover   MAE%   p95%  swaps | classical: cover   MAE%   p95%  swaps`];
+  for (const c of cases) {
+    c.classical.forEach((k, i) => {
+      lines.push(`${String(c.index).padStart(4)} ${String(c.seed).padStart(10)}  ${curveLabel(k).padEnd(11)} |        ${cells(c.model?.[i])} |            ${cells(k)}`);
+    });
+    if (c.modelError) lines.push(`     model failed: ${c.modelError}`);
+    if (c.classicalError) lines.push(`     classical failed: ${c.classicalError}`);
+  }
+  return lines;
+}
+
+export function summaryLine(label: string, s: Summary): string {
+  return `${label}: median MAE ${num(s.medianMae, 0, 3)}% · median p95 ${num(s.medianP95, 0, 3)}% · 95th-percentile curve MAE ${num(s.worstMae, 0, 3)}% · median coverage ${num(s.medianCoverage, 0, 4)} · swap rows ${s.swapRows} in ${s.swapCurves} curves · failed cases ${s.failedCases}`;
+}
+
+const key = (x: number, d: number) => (Number.isNaN(x) ? 'nan' : x.toFixed(d));
+
+/** `accuracy: cases=30 median_mae_pct=… p95_mae_pct=… median_coverage=… swaps=… baseline_median_mae_pct=…` */
+export function machineLine(cases: number, model: Summary | null, base: Summary, modelName: string): string {
+  const m = model;
+  const ratio = m && m.medianMae > 0 ? base.medianMae / m.medianMae : NaN;
+  return [
+    `accuracy: cases=${cases}`,
+    `median_mae_pct=${key(m?.medianMae ?? NaN, 3)}`,
+    `p95_mae_pct=${key(m?.medianP95 ?? NaN, 3)}`,
+    `median_coverage=${key(m?.medianCoverage ?? NaN, 4)}`,
+    `swaps=${m ? m.swapRows : 'nan'}`,
+    `swap_curves=${m ? m.swapCurves : 'nan'}`,
+    `failed=${m ? m.failedCases : 'nan'}`,
+    `baseline_median_mae_pct=${key(base.medianMae, 3)}`,
+    `baseline_p95_mae_pct=${key(base.medianP95, 3)}`,
+    `baseline_median_coverage=${key(base.medianCoverage, 4)}`,
+    `baseline_swaps=${base.swapRows}`,
+    `baseline_over_model_mae=${key(ratio, 2)}`,
+    `model=${modelName}`,
+  ].join(' ');
+}
