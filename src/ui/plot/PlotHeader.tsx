@@ -24,8 +24,10 @@ export function PlotHeader({ layout, cols, map }: { layout: Layout; cols: Column
     const v = valueMap(layout.tracks[track].curves[curve], layout.tracks[track]).valueAt(c.x[k], c.cycle ? c.cycle[k] : 0);
     return v.toPrecision(4);
   };
+  // two lines per curve (name and value, then scale), the deepest track sets the height
+  const height = 8 + 26 * Math.max(1, ...layout.tracks.map((t) => t.curves.length));
   return (
-    <div className="plot-header">
+    <div className="plot-header" style={{ height }}>
       <div className="plot-depth" style={{ width: cols[0]?.x ?? 44 }} data-testid="plot-cursor-depth">
         {depth !== null ? `${depth.toFixed(1)} ${layout.depth.unit}` : layout.depth.unit}
       </div>
