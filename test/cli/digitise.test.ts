@@ -1,0 +1,99 @@
+/**
+ * `tracewell digitise` on the bundled sample, run as a child process: exit status, the files, the
+ * LAS values against the sample's truth, and the same LAS as the browser's in-process pipeline.
+ * The classical run checks accuracy (no trained model is needed); the model run uses the tiny
+ * fixture U-Net (test/fixtures/models, not a useful segmenter) to check that the model path gives
+ * the same LAS in both places and names the model in ~O.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkLasConformance, readLas } from '../../src/core/las';
+import { layoutToJson } from '../../src/core/calibration';
+import { createNodeSegmenter, loadCard } from '../../src/node/segmenter-node';
+import { sampleLayout, samplePath, sampleTruth, score } from '../digitise/sample';
+import { dataSection, filesIn, inProcessLas, runCli, tempDir, TINY_MODEL, type CliRun } from './helpers';
+
+const SLOW = 300_000;
+
+describe('tracewell digitise, classical segmentation', () => {
+  const dir = tempDir('one');
+  const las = join(dir, 'sample.las');
+  const csv = join(dir, 'sample.csv');
+  let run: CliRun;
+
+  beforeAll(async () => {
+    run = await runCli(['digitise', samplePath('png'), '--layout', samplePath('layout.json'), '--out', las, '--csv', csv, '--classical']);
+  }, SLOW);
+
+  it('exits 0, says what it wrote on stdout and nothing on stderr', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*sample\.las and .*sample\.csv: 5 curves \(CGR, RHOB, SPBR, LLS, RXO\), .* FT every 0\.5 FT, classical segmentation \(no model\), deskew 0\.400°\n$/);
+    expect(filesIn(dir)).toEqual(['sample.csv', 'sample.las']);
+  });
+
+  it('writes a conformant LAS whose curves follow the truth', () => {
+    const text = readFileSync(las, 'utf8');
+    expect(checkLasConformance(text).problems).toEqual([]);
+    const file = readLas(text);
+    const truth = sampleTruth();
+    const scores = Object.fromEntries(truth.curves.map((t, i) => [t.mnemonic, score(file.data[0], file.data[i + 1], t)]));
+    for (const [name, s] of Object.entries(scores)) expect(s.coverage, name).toBeGreaterThan(0.9);
+    // solid curves the classical tracer keeps: most depths within 1% of the span
+    expect(scores.RHOB.medianPct).toBeLessThan(0.5);
+    expect(scores.RHOB.within1Pct).toBeGreaterThan(0.7);
+    expect(scores.LLS.medianPct).toBeLessThan(1);
+    expect(file.other).toContain('Scan file: synthetic-log.png');
+  });
+
+  it('writes the same numbers to the CSV as to the LAS', () => {
+    const file = readLas(readFileSync(las, 'utf8'));
+    const rows = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+    expect(rows[0]).toBe('DEPT (FT),CGR (GAPI),RHOB (G/C3),SPBR (MV),LLS (OHMM),RXO (OHMM)');
+    expect(rows.length - 1).toBe(file.data[0].length);
+    const mid = Math.floor(rows.length / 2);
+    const cells = rows[mid].split(',').map((c) => (c === '' ? NaN : Number(c)));
+    file.data.forEach((col, k) => expect(cells[k]).toBeCloseTo(col[mid - 1], 3));
+  });
+
+  it('gives the same LAS, byte for byte, as the browser pipeline in this process', async () => {
+    const mine = await inProcessLas(samplePath('png'), sampleLayout(), null);
+    expect(readFileSync(las, 'utf8')).toBe(mine);
+  }, SLOW);
+});
+
+describe('tracewell digitise --model', () => {
+  const dir = tempDir('model');
+  const out = join(dir, 'sample.las');
+  // the tiny fixture model misses the dashed RXO (its seed is on no ink it calls curve), so it is left out
+  const layout = sampleLayout();
+  layout.tracks[1].curves = layout.tracks[1].curves.filter((c) => c.mnemonic !== 'RXO');
+  const layoutPath = join(dir, 'layout.json');
+  writeFileSync(layoutPath, layoutToJson(layout));
+  let run: CliRun;
+
+  beforeAll(async () => {
+    run = await runCli(['digitise', samplePath('png'), '--layout', layoutPath, '--out', out, '--model', TINY_MODEL, '--threads', '1']);
+  }, SLOW);
+
+  it('segments with the model and names it in ~O', async () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/4 curves \(CGR, RHOB, SPBR, LLS\), .* model tiny-unet,/);
+    const card = await loadCard(TINY_MODEL);
+    expect(readFileSync(out, 'utf8')).toContain(`Segmentation model id: ${card.id}`);
+  });
+
+  it('gives the same LAS as the browser pipeline with the same model', async () => {
+    const segmenter = await createNodeSegmenter(TINY_MODEL, { threads: 1 });
+    try {
+      const mine = await inProcessLas(samplePath('png'), layout, { seg: (u) => segmenter.segment(u), id: segmenter.card.id });
+      const cli = readFileSync(out, 'utf8');
+      expect(dataSection(cli)).toBe(dataSection(mine));
+      expect(cli).toBe(mine);
+    } finally {
+      await segmenter.dispose();
+    }
+  }, SLOW);
+});
