@@ -64,8 +64,13 @@ def main():
         if code != 0:
             sys.exit(f"variant {name} failed (exit {code})")
         rows[name] = {"loss": VARIANTS[name], **summary(REPO / "runs" / cfg["name"])}
+        write(args, rows)
         print(f"{name:14} curveIoU {rows[name]['final']['curveIoU']:.4f} gridIoU {rows[name]['final']['gridIoU']:.4f} "
               f"mIoU {rows[name]['final']['mIoU']:.4f}", flush=True)
+
+
+def write(args, rows):
+    """After every variant, so an interrupted comparison keeps what it measured."""
     Path(args.out).write_text(json.dumps({"base": Path(args.config).name, "epochs": args.epochs,
                                           "stepsPerEpoch": args.steps, "variants": rows}, indent=1) + "\n")
 

@@ -11,7 +11,10 @@ KEEP = 2   # epoch checkpoints kept besides best.pt
 
 
 def rng_states(sampler):
-    states = {"torch": torch.get_rng_state(), "numpy": np.random.get_state(),
+    # numpy's legacy state as plain Python values: a pickled ndarray would tie the checkpoint to the
+    # numpy major version that wrote it (numpy 2 pickles name numpy._core, which numpy 1 lacks)
+    name, key, pos, has_gauss, gauss = np.random.get_state()
+    states = {"torch": torch.get_rng_state(), "numpy": (name, key.tolist(), pos, has_gauss, gauss),
               "python": random.getstate(), "sampler": sampler.state()}
     if torch.cuda.is_available() and torch.cuda.is_initialized():
         states["cuda"] = torch.cuda.get_rng_state_all()
@@ -20,7 +23,8 @@ def rng_states(sampler):
 
 def restore_rng(states, sampler):
     torch.set_rng_state(states["torch"])
-    np.random.set_state(states["numpy"])
+    name, key, pos, has_gauss, gauss = states["numpy"]
+    np.random.set_state((name, np.array(key, dtype=np.uint32), pos, has_gauss, gauss))
     random.setstate(states["python"])
     sampler.set_state(states["sampler"])
     if "cuda" in states and torch.cuda.is_available():
