@@ -5,7 +5,9 @@
  * function (src/node/cli/digitise-file.ts: decode → upright → segment → trace → LAS text) with the
  * model and again without it (the classical baseline), and the LAS is scored against the truth.
  *
- *   npm run bench:accuracy [-- --cases 30] [--seed 91001] [--model CARD.json] [--keep DIR] [--threads N]
+ *   npm run bench:accuracy [-- --cases 30] [--seed 91001] [--model CARD.json] [--keep DIR] [--threads N] [--len PX]
+ *
+ * --len fixes every scan's length in px (the CI smoke run uses short scans); default 3200–6400 px.
  *
  * Without --model the app's default model (public/models/index.json) is used; when none is installed
  * only the baseline is scored and the model's figures read "nan". Docs: docs/accuracy-benchmark.md.
@@ -31,16 +33,17 @@ import type { SynthTruth } from '../src/core/synth/truth.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({
-  options: { cases: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, keep: { type: 'string' }, threads: { type: 'string' } },
+  options: { cases: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, keep: { type: 'string' }, threads: { type: 'string' }, len: { type: 'string' } },
 });
 const N = Number(opt.cases ?? 30);
 const SEED = Number(opt.seed ?? BENCH_DATASET_SEED);
 const THREADS = Number(opt.threads ?? availableParallelism());
+const CONFIG = opt.len ? { ...BENCH_CONFIG, minLen: Number(opt.len), maxLen: Number(opt.len) } : BENCH_CONFIG;
 if (!(Number.isInteger(N) && N > 0) || !Number.isInteger(SEED) || !(THREADS > 0)) throw new Error('--cases, --seed and --threads take whole numbers');
 
 /** The case as files on disk, as the dataset writer would write its scan (JPEG when the JPEG defect fired). */
 function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; truth: SynthTruth } {
-  const s = renderSample(c.seed, BENCH_CONFIG);
+  const s = renderSample(c.seed, CONFIG);
   const { width, height, data } = s.image;
   const base = join(dir, `case-${String(c.index).padStart(4, '0')}`);
   const scan = `${base}.${s.jpegQuality !== null ? 'jpg' : 'png'}`;
@@ -74,8 +77,8 @@ async function openModel(): Promise<{ segmenter: Segmenter | null; name: string 
 async function main(): Promise<void> {
   const trained = trainingSeeds(ROOT);
   if (trained.datasetSeeds.has(SEED)) throw new Error(`dataset seed ${SEED} was used for training (${trained.sources.join(', ')}); choose another --seed`);
-  const { cases, skippedTrained } = pickCases(N, SEED, trained.seeds);
-  console.log(`cases: ${cases.length} generated scans from dataset seed ${SEED} (sample indices ${cases.map((c) => c.index).join(',')})`);
+  const { cases, skippedTrained } = pickCases(N, SEED, trained.seeds, CONFIG);
+  console.log(`cases: ${cases.length} generated scans ${CONFIG.minLen}–${CONFIG.maxLen} px long from dataset seed ${SEED} (sample indices ${cases.map((c) => c.index).join(',')})`);
   console.log(`training seeds checked against: ${trained.sources.join(', ') || 'none found'} (${trained.seeds.size} sample seeds; ${skippedTrained} candidates skipped as trained)`);
   console.log(`features: ${FEATURES.map((f) => `${f} ${cases.filter((c) => c.features.includes(f)).length}`).join(', ')}; crossings ${cases.reduce((s, c) => s + c.crossings, 0)} in all`);
   const { segmenter, name } = await openModel();

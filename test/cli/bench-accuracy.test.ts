@@ -1,0 +1,83 @@
+/**
+ * The accuracy benchmark: its cases never come from a training seed and cover the hard features,
+ * its scoring of a LAS against the truth, and a smoke run of the script itself (3 short scans, the
+ * tiny fixture model beside the classical baseline) ending in the machine-readable line.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeLas, type LasDocument } from '../../src/core/las';
+import { sampleSeed } from '../../src/core/synth/prng';
+import { BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds } from '../../src/node/accuracy/cases';
+import { scoreLas } from '../../src/node/accuracy/score-las';
+import { sampleTruth } from '../digitise/sample';
+import { REPO, TINY_MODEL } from './helpers';
+
+describe('accuracy benchmark cases', () => {
+  const trained = trainingSeeds(REPO);
+
+  it('knows the training seeds from the training configs, even without the data folder', () => {
+    expect(trained.sources).toContain('training/configs/multiclass.json');
+    for (let i = 0; i < 300; i += 37) expect(trained.seeds.has(sampleSeed(7, i))).toBe(true);
+    expect(trained.datasetSeeds.has(BENCH_DATASET_SEED)).toBe(false);
+  });
+
+  it('picks 30 cases from untrained seeds with every feature in at least 5 of them', () => {
+    const { cases } = pickCases(30, BENCH_DATASET_SEED, trained.seeds);
+    expect(cases).toHaveLength(30);
+    expect(cases.filter((c) => trained.seeds.has(c.seed))).toEqual([]);
+    for (const f of FEATURES) expect(cases.filter((c) => c.features.includes(f)).length, f).toBeGreaterThanOrEqual(5);
+  });
+
+  it('skips a candidate whose seed was trained on', () => {
+    const first = pickCases(1, BENCH_DATASET_SEED, new Set()).cases[0];
+    const again = pickCases(1, BENCH_DATASET_SEED, new Set([first.seed]));
+    expect(again.skippedTrained).toBe(1);
+    expect(again.cases[0].seed).not.toBe(first.seed);
+  });
+});
+
+describe('scoring a LAS against the truth', () => {
+  const truth = sampleTruth();
+  const depth = Float64Array.from(truth.curves[0].depth);
+  const series = truth.curves.map((t) => ({ track: t.track, curve: t.curve, scale: t.scale, mnemonic: t.mnemonic, unit: t.unit }));
+  const doc = (shift: (t: (typeof truth.curves)[number]) => number): LasDocument => ({
+    well: {}, indexUnit: 'FT', index: depth,
+    curves: truth.curves.map((t) => ({ mnemonic: t.mnemonic, unit: t.unit, description: '', values: Float64Array.from(t.value, (v) => (v === null ? NaN : v + shift(t))) })),
+  });
+
+  it('the truth written as LAS scores no error and full coverage', () => {
+    for (const r of scoreLas(writeLas(doc(() => 0)), series, truth)) {
+      expect(r.score.coverage, r.mnemonic).toBe(1);
+      expect(r.score.maePct, r.mnemonic).toBeLessThan(0.01);
+      expect(r.score.swapPoints, r.mnemonic).toBe(0);
+    }
+  });
+
+  it('a linear curve off by 20% of its span counts every row as a swap', () => {
+    const rhob = truth.curves[1];
+    const text = writeLas(doc((t) => (t === rhob ? 0.2 * (t.right - t.left) : 0)));
+    const r = scoreLas(text, series, truth)[1];
+    expect(r.score.maePct).toBeCloseTo(20, 1);
+    expect(r.score.swapPoints).toBe(r.score.truthPoints);
+  });
+});
+
+describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
+  it('digitises each case with the model and without, and ends with the accuracy line', async () => {
+    const out = await new Promise<string>((done, fail) => {
+      execFile(join(REPO, 'node_modules/.bin/tsx'), ['scripts/bench-accuracy.ts', '--cases', '3', '--len', '1600', '--model', TINY_MODEL, '--threads', '1'], { cwd: REPO, timeout: 400_000, maxBuffer: 8 << 20 }, (e, stdout, stderr) =>
+        e ? fail(new Error(`${e.message}\n${stderr}`)) : done(stdout));
+    });
+    const lines = out.trim().split('\n');
+    expect(lines.filter((l) => /^case \d+ \(seed \d+;/.test(l))).toHaveLength(3);
+    const last = lines[lines.length - 1];
+    expect(last).toMatch(/^accuracy: cases=3 median_mae_pct=(\d+\.\d{3}|nan) p95_mae_pct=(\d+\.\d{3}|nan) median_coverage=\d\.\d{4} swaps=\d+ /);
+    expect(last).toMatch(/ model=tiny-unet$/);
+    const base = Object.fromEntries(last.split(' ').slice(1).map((kv) => kv.split('=')));
+    // the classical baseline follows most of each curve on these short scans
+    expect(Number(base.baseline_median_coverage)).toBeGreaterThan(0.8);
+    expect(Number(base.baseline_median_mae_pct)).toBeLessThan(30);
+    expect(out).toContain('training seeds checked against: ');
+  }, 400_000);
+});
