@@ -4,7 +4,9 @@
  * plot follows the scan. The calibrated document is placed in the store (placeTestDocument): these
  * specs are about editing; e2e/journey.spec.ts calibrates and digitises through the UI.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { checkLasConformance, readLas } from '../src/core/las';
 import { dropFile, expectScan, machineLoad, startCpuTrace, stopCpuTrace } from './helpers/load';
 import { curveX, frameStats, openStep, settle, placeTestDocument, screenOf, startFrameRecorder, stopFrameRecorder, testCurveX, undoLabels, writeLongScan } from './helpers/edit';
 
@@ -164,4 +166,51 @@ test('erase, redraw, lasso and a typed value, each undone and redone from the ke
   // the plot shows the depths the scan shows: scrolling the scan moves its depth labels
   await page.keyboard.press('PageDown');
   await expect.poll(depthLabels).not.toEqual(firstLabels);
+});
+
+test('export: ~W fields, unit, chosen curves, a header-first preview, errors in words, and a LAS download that reads back', async ({ page }) => {
+  await openLongScan(page, 6_000);
+  await openStep(page, /Export/);
+  const preview = page.getByTestId('export-preview');
+  await expect(preview).toContainText('~Version Information');
+  expect((await preview.textContent())!.startsWith('~Version Information')).toBe(true);
+
+  // a mnemonic LAS cannot hold (as typed in the calibrate step) is refused in words, nothing to download; undo restores
+  await page.evaluate(() => {
+    const s = (window as any).tracewell.store.getState();
+    s.updateDocument('Rename GR', (d: any) => ({ ...d, layout: { ...d.layout, tracks: [{ ...d.layout.tracks[0], curves: d.layout.tracks[0].curves.map((c: any, i: number) => (i === 0 ? { ...c, mnemonic: 'GR\u2713' } : c)) }] } }));
+  });
+  await expect(page.getByTestId('export-error')).toContainText("character '\u2713' (U+2713) has no ASCII spelling; LAS 2.0 is ASCII only");
+  await expect(page.getByRole('button', { name: /Download/ })).toBeDisabled();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('export-error')).toHaveCount(0);
+
+  await page.getByLabel('WELL', { exact: true }).fill('Test well 7');
+  await page.getByLabel('UWI', { exact: true }).fill('05-123-45678');
+  await page.getByLabel('Include CALI').uncheck();
+  await expect(preview).toContainText('Test well 7');
+  await page.getByLabel('Depth unit').selectOption('M');
+  await expect(page.getByLabel('Step (M)')).toHaveValue('0.1524');
+  await page.getByLabel('Step (M)').fill('0');
+  await expect(page.getByText('Type a number above 0.')).toBeVisible();
+  await page.getByLabel('Step (M)').fill('0.2');
+  await shot(page, 'edit-05-export');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download long-scan-6000\.las/ }).click();
+  const text = readFileSync(await (await download).path(), 'latin1');
+  expect(checkLasConformance(text).problems).toEqual([]);
+  const las = readLas(text);
+  const well = Object.fromEntries(las.well.map((w) => [w.mnemonic, w.value]));
+  expect(well).toMatchObject({ WELL: 'Test well 7', UWI: '05-123-45678', STEP: '0.2' });
+  expect(las.curves.map((c) => c.mnemonic)).toEqual(['DEPT', 'GR', 'SP']);
+  expect(las.curves[0].unit).toBe('M');
+  // the placed curves read x = testCurveX on a 0-150 scale over 200..1400 px, 10 rows per foot from 1000 FT
+  for (const i of [100, 500, 800]) {
+    const rowCentre = (las.data[0][i] / 0.3048 - 1000) * 10;
+    for (const k of [0, 1]) {
+      const expected = ((testCurveX(k, rowCentre) - 200) / 1200) * 150;
+      expect(Math.abs(las.data[k + 1][i] - expected)).toBeLessThan(0.6); // within the sampling of a 0.2 M step
+    }
+  }
 });

@@ -64,6 +64,7 @@ describe('export file', () => {
       expect(s.coverage, t.mnemonic).toBeGreaterThan(0.99);
     }
     expect(Math.max(...las.data[1].filter(Number.isFinite))).toBeGreaterThan(100); // CGR beyond its 0-100 scale
+    expect(las.other).toContain('segmentation by darkness alone');
   });
 
   it('uses the export settings: ~W fields, metres with their step, chosen curves, WRAP, NULL', () => {
@@ -80,6 +81,9 @@ describe('export file', () => {
     expect(las.wrap).toBe(true);
     expect(las.nullValue).toBe(-9999);
     expect(las.curves.map((c) => c.mnemonic)).toEqual(['DEPT', 'RHOB', 'LLS']);
+    // no digitise run behind these curves (a reopened session): ~O does not guess the segmentation
+    expect(las.other).toContain('the segmentation that made them is not recorded');
+    expect(las.other).not.toContain('darkness alone');
     // 1025 FT is 312.42 M: the RHOB there matches the feet file's
     const feet = readLas(buildExportFile(sampleDoc(), null).text);
     const at = (f: typeof las, depth: number) => f.data[f.curves.findIndex((c) => c.mnemonic === 'RHOB')][f.data[0].findIndex((v) => Math.abs(v - depth) < 1e-6)];

@@ -16,7 +16,7 @@ const FT_IN_M = 0.3048;
 
 /** The ~W fields offered for editing, in the standard's order (STRT, STOP, STEP, NULL are derived). */
 export const WELL_FIELDS: ReadonlyArray<{ key: string; label: string }> = [
-  { key: 'WELL', label: 'Well' },
+  { key: 'WELL', label: 'Well name' },
   { key: 'COMP', label: 'Company' },
   { key: 'FLD', label: 'Field' },
   { key: 'LOC', label: 'Location' },
@@ -26,7 +26,7 @@ export const WELL_FIELDS: ReadonlyArray<{ key: string; label: string }> = [
   { key: 'PROV', label: 'Province' },
   { key: 'SRVC', label: 'Service company' },
   { key: 'DATE', label: 'Log date' },
-  { key: 'UWI', label: 'UWI' },
+  { key: 'UWI', label: 'Unique well ID' },
   { key: 'API', label: 'API number' },
 ];
 
@@ -87,7 +87,10 @@ export function buildExportFile(doc: DocumentData, input: Pick<TraceInput, 'kind
     },
     exportSettings: { include: r.include },
   });
-  if (!input) (las.provenance!.notes ??= []).push('edited curves of a reopened session; the segmentation kind is not recorded');
+  if (!input && las.provenance?.notes) {
+    // no digitise run in this page (a reopened session): the document does not say which segmentation made the curves
+    las.provenance.notes = las.provenance.notes.map((n) => (n.startsWith('segmentation by') ? 'curves from a saved session; the segmentation that made them is not recorded' : n));
+  }
   const base = (doc.scan?.fileName ?? 'tracewell').replace(/\.[^.]+$/, '') || 'tracewell';
   if (r.format === 'csv') {
     return { text: writeCsv(las), fileName: `${base}.csv`, mime: 'text/csv', las, problems: [] };
