@@ -3,4 +3,4 @@ export { reviewSpans } from './assemble.ts';
 export { DEFAULT_TRACE_OPTIONS, REVIEW_CONFIDENCE, traceOptions, type TraceOptions } from './options.ts';
 export { extractRuns, type RunTable, type RunOptions } from './runs.ts';
 export { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, darkness, otsuThreshold, type ClassicalOptions } from './classical.ts';
-export { scoreCurve, SWAP_PCT, type CurveScore, type TruthSeries } from './score.ts';
+export { curveErrors, scoreCurve, SWAP_PCT, type CurveScore, type TruthSeries } from './score.ts';

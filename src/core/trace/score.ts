@@ -54,9 +54,13 @@ function errorPct(v: number, t: number, truth: TruthSeries): number {
   return (100 * Math.abs(v - t)) / Math.abs(truth.right - truth.left);
 }
 
-export function scoreCurve(traced: CurveSeries, truth: TruthSeries): CurveScore {
-  const errors: number[] = [];
-  let truthPoints = 0, falsePoints = 0;
+/**
+ * Error of the trace at each truth depth, % of span: NaN where the truth has no value or the trace
+ * has none there (see scoreCurve for how those count). Same order as truth.depth.
+ */
+export function curveErrors(traced: CurveSeries, truth: TruthSeries): { errors: Float64Array; falsePoints: number } {
+  const errors = new Float64Array(truth.depth.length).fill(NaN);
+  let falsePoints = 0;
   const hint = { i: 0 };
   // series rows run down the scan; depth may decrease downwards, so read them in increasing depth
   const up = traced.depth.length < 2 || traced.depth[traced.depth.length - 1] >= traced.depth[0];
@@ -65,15 +69,18 @@ export function scoreCurve(traced: CurveSeries, truth: TruthSeries): CurveScore 
   for (let k = 0; k < truth.depth.length; k++) {
     const t = truth.value[k];
     const v = valueAt(d, vs, traced.scale === 'log', truth.depth[k], hint);
-    const hasTruth = t !== null && !Number.isNaN(t);
-    if (!hasTruth) {
+    if (t === null || Number.isNaN(t)) {
       if (!Number.isNaN(v)) falsePoints++;
-      continue;
-    }
-    truthPoints++;
-    if (!Number.isNaN(v)) errors.push(errorPct(v, t as number, truth));
+    } else if (!Number.isNaN(v)) errors[k] = errorPct(v, t, truth);
   }
-  errors.sort((a, b) => a - b);
+  return { errors, falsePoints };
+}
+
+export function scoreCurve(traced: CurveSeries, truth: TruthSeries): CurveScore {
+  const { errors: all, falsePoints } = curveErrors(traced, truth);
+  let truthPoints = 0;
+  for (let k = 0; k < truth.depth.length; k++) if (truth.value[k] !== null && !Number.isNaN(truth.value[k])) truthPoints++;
+  const errors = Array.from(all).filter((e) => !Number.isNaN(e)).sort((a, b) => a - b);
   const mean = errors.reduce((a, e) => a + e, 0) / (errors.length || 1);
   return {
     truthPoints,
