@@ -2,7 +2,7 @@
 // The decode worker: scan files in, gray rasters and display pyramids out (transferred, not copied).
 import { expose, transfer } from 'comlink';
 import { browserDecodeEnv } from '../src/io/decode/browser';
-import { buffersOf, createDecodeService, type DecodeRequest, type ProgressFn } from '../src/io/decode/service';
+import { buffersOf, createDecodeService, type DecodeRequest, type ProgressFn, type UprightRequest } from '../src/io/decode/service';
 import type { Raster } from '../src/core/raster';
 import '../src/io/worker-errors';
 
@@ -18,6 +18,10 @@ const api = {
     const levels = await service.view(source, turns, onProgress);
     // levels[0] is the caller's own copy when turns is 0; transferring it is still safe (it is ours).
     return transfer(levels, buffersOf(levels));
+  },
+  async upright(source: Raster, request: UprightRequest, onProgress?: ProgressFn) {
+    const r = await service.upright(source, request, onProgress);
+    return transfer(r, buffersOf(r.levels));
   },
 };
 

@@ -11,6 +11,7 @@ import type { TraceJob, TraceResult, TraceStage } from '../core/digitise/job';
 import type { Segmentation } from '../core/types';
 import { isAbortError, SegmentError } from '../ml/errors';
 import type { SegmentProgress, Segmenter } from '../ml/segmenter';
+import { levelsMatchLayout } from './scan-sync';
 import type { AppStore } from './store';
 
 interface Job<T> {
@@ -42,6 +43,7 @@ export function segmentStage(p: SegmentProgress): string {
 /** Why the layout cannot be digitised yet, in words; null when it can. */
 export function digitiseBlocker(s: ReturnType<AppStore['getState']>): string | null {
   if (!s.scan.levels[0] || !s.doc.scan) return 'Open a scan first.';
+  if (!levelsMatchLayout(s)) return 'The scan is being turned upright as the layout says; a moment.';
   const errors = validateLayout(s.doc.layout);
   if (errors.length > 0) return `Finish calibrating first: ${errors.length === 1 ? 'one field needs' : `${errors.length} fields need`} attention (${errors[0].path}: ${errors[0].message}).`;
   if (s.doc.layout.tracks.every((t) => t.curves.length === 0)) return 'Add at least one curve to a track and click its seed.';

@@ -6,7 +6,7 @@
 import type { Raster } from '../core/raster';
 import { DecodeError } from '../io/decode/errors';
 import { PDF_DEFAULT_DPI, type DecodeProgress, type ScanProbe } from '../io/decode/types';
-import type { DecodeRequest, DecodeResult } from '../io/decode/service';
+import type { DecodeRequest, DecodeResult, UprightLevels, UprightRequest } from '../io/decode/service';
 import { emptyDocument, turnsOf, type DocumentData } from './document';
 import { emptyHistory, type HistoryState } from './history';
 import type { AppStore } from './store';
@@ -21,6 +21,8 @@ export interface ScanDecoder {
   probe(file: Blob, fileName: string): Job<ScanProbe>;
   decode(file: Blob, fileName: string, request: DecodeRequest, onProgress?: (p: DecodeProgress) => void): Job<DecodeResult>;
   view(source: Raster, turns: number, onProgress?: (p: DecodeProgress) => void): Job<Raster[]>;
+  /** display levels turned and deskewed as the layout says (the deskew resolved from 'auto') */
+  upright(source: Raster, request: UprightRequest, onProgress?: (p: DecodeProgress) => void): Job<UprightLevels>;
 }
 
 const STAGE_WORDS: Record<DecodeProgress['stage'], string> = {
@@ -81,7 +83,7 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
     store.setState((s) => ({
       doc,
       history: restore?.history ?? emptyHistory(),
-      scan: { file, source: r.source, levels: r.levels, turns: request.turns, pending: null, traceInput: null },
+      scan: { file, source: r.source, levels: r.levels, turns: request.turns, deskewFor: request.deskew ?? 0, deskew: r.deskew, pending: null, traceInput: null },
       view: { ...s.view, notice: null, pageChooser: null, selection: null, step: 'load' },
     }));
     return true;
@@ -124,10 +126,10 @@ export function createLoader(store: AppStore, decoder: ScanDecoder) {
       store.getState().setScan({ pending: null });
     },
 
-    /** Reopen a saved session: its scan file, document and history, rotated as its layout says. */
+    /** Reopen a saved session: its scan file, document and history, turned upright as its layout says. */
     restoreSession(file: Blob, doc: DocumentData, history: HistoryState<DocumentData>): Promise<boolean> {
       if (!doc.scan) return Promise.resolve(false);
-      const request = { page: doc.scan.page, dpi: doc.scan.format === 'pdf' ? doc.scan.dpi : undefined, turns: turnsOf(doc.layout.rotate) };
+      const request = { page: doc.scan.page, dpi: doc.scan.format === 'pdf' ? doc.scan.dpi : undefined, turns: turnsOf(doc.layout.rotate), deskew: doc.layout.deskew };
       return decodePage(file, doc.scan.fileName, request, { doc, history });
     },
 

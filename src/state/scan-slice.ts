@@ -1,5 +1,5 @@
 /**
- * The open scan's bytes and pixels: derived from the document (scan ref + layout.rotate), kept
+ * The open scan's bytes and pixels: derived from the document (scan ref + layout.rotate and deskew), kept
  * out of it. Not undoable and not saved as such (sessions store the file by its hash).
  */
 import type { StateCreator } from 'zustand';
@@ -18,6 +18,10 @@ export interface ScanRuntime {
   levels: Raster[];
   /** quarter turns clockwise `levels` were built for */
   turns: number;
+  /** the layout deskew `levels` were built for ('auto' or degrees) */
+  deskewFor: number | 'auto';
+  /** the deskew applied to `levels`, degrees (deskewFor resolved) */
+  deskew: number;
   /** a multi-page file waiting in the page chooser */
   pending: { file: Blob; probe: ScanProbe } | null;
   /** the last digitise run's segmentation, kept so an edit can re-trace an interval; null until then */
@@ -46,7 +50,7 @@ export interface ScanSlice {
 }
 
 export function emptyScan(): ScanRuntime {
-  return { file: null, source: null, levels: [], turns: 0, pending: null, traceInput: null };
+  return { file: null, source: null, levels: [], turns: 0, deskewFor: 0, deskew: 0, pending: null, traceInput: null };
 }
 
 export const createScanSlice: StateCreator<AppState, [], [], ScanSlice> = (set) => ({

@@ -4,6 +4,8 @@
  */
 import { useEffect } from 'react';
 import { appStore } from '../state/store';
+import { CalibrateOverlay } from './calibrate/CalibrateOverlay';
+import { ReviewLayer } from './digitise/ReviewLayer';
 import { CurveLayer } from './edit/CurveLayer';
 import { EditOverlay } from './edit/EditOverlay';
 import { ExportPreview } from './export/ExportPreview';
@@ -35,8 +37,10 @@ export function App() {
         <NoticeBanner />
         <JobProgress />
         <ScanViewer empty={<EmptyViewer />}>
+          <ReviewLayer />
           <CurveLayer />
           <EditOverlay />
+          <CalibrateOverlay />
         </ScanViewer>
         <ExportPreview />
       </main>

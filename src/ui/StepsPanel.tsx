@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { rotateBlocker } from '../state/document';
 import { appStore, useAppStore } from '../state/store';
 import type { Step } from '../state/view';
+import { CalibratePanel } from './calibrate/CalibratePanel';
+import { DigitisePanel } from './digitise/DigitisePanel';
 import { EditPanel } from './edit/EditPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { bytes, int, scanSummary } from './format';
@@ -16,7 +18,7 @@ const STEPS: Array<{ id: Step; title: string; hint: string }> = [
   { id: 'export', title: 'Export', hint: 'LAS 2.0 or CSV' },
 ];
 /** Steps with tools in this version; the others are listed so the path ahead is visible. */
-const AVAILABLE: ReadonlySet<Step> = new Set(['load', 'edit', 'export']);
+const AVAILABLE: ReadonlySet<Step> = new Set(['load', 'calibrate', 'digitise', 'edit', 'export']);
 
 export function StepsPanel() {
   const step = useAppStore((s) => s.view.step);
@@ -42,6 +44,8 @@ export function StepsPanel() {
         ))}
       </ol>
       {step === 'load' && <LoadTools />}
+      {step === 'calibrate' && <CalibratePanel />}
+      {step === 'digitise' && <DigitisePanel />}
       {step === 'edit' && <EditPanel />}
       {step === 'export' && <ExportPanel />}
     </aside>
@@ -83,6 +87,11 @@ function LoadTools() {
       )}
       {why && <p className="field-error">{why}</p>}
       <p className="muted small">A log is read top to bottom: turn a horizontal scan so depth runs down the page.</p>
+      {doc.scan && (
+        <button className="primary" onClick={() => appStore.getState().setStep('calibrate')}>
+          Next: calibrate
+        </button>
+      )}
     </section>
   );
 }

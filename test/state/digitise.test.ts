@@ -33,7 +33,7 @@ function calibratedStore() {
   const store = createAppStore();
   const doc = { ...emptyDocument({ fileName: 'synthetic-log.png', sha256: 'a'.repeat(64) } as never), layout: sampleLayout() };
   store.getState().resetDocument(doc);
-  store.getState().setScan({ source, levels: [upright] });
+  store.getState().setScan({ source, levels: [upright], deskewFor: 0.4, deskew: 0.4 });
   store.setState((s) => ({ view: { ...s.view, step: 'digitise' } }));
   return store;
 }

@@ -13,6 +13,7 @@ const decoder: ScanDecoder = {
   probe: (f, n) => ({ promise: service.probe(f, n), cancel() {} }),
   decode: (f, n, r, p) => ({ promise: service.decode(f, n, r, p), cancel() {} }),
   view: (s, t, p) => ({ promise: service.view(s, t, p), cancel() {} }),
+  upright: (s, r, p) => ({ promise: service.upright(s, r, p), cancel() {} }),
 };
 
 const file = (name: string) => new Blob([readFileSync(resolve(__dirname, '../fixtures/decode', name))]);

@@ -7,7 +7,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { Raster } from '../../core/raster';
 import type { DecodeWorkerApi } from '../../../workers/decode.worker';
 import '../worker-errors';
-import type { DecodeRequest, DecodeResult, ProgressFn } from './service';
+import type { DecodeRequest, DecodeResult, ProgressFn, UprightLevels, UprightRequest } from './service';
 import type { ScanProbe } from './types';
 
 export class CancelledError extends Error {
@@ -70,6 +70,11 @@ export class DecodeClient {
   /** Display levels for `turns`; the source raster is copied to the worker (the page keeps its own). */
   view(source: Raster, turns: number, onProgress?: ProgressFn): DecodeJob<Raster[]> {
     return this.run((api) => api.view(source, turns, onProgress ? proxy(onProgress) : undefined) as Promise<Raster[]>);
+  }
+
+  /** Display levels for a rotation and deskew; the source raster is copied to the worker. */
+  upright(source: Raster, request: UprightRequest, onProgress?: ProgressFn): DecodeJob<UprightLevels> {
+    return this.run((api) => api.upright(source, request, onProgress ? proxy(onProgress) : undefined) as Promise<UprightLevels>);
   }
 
   dispose(): void {

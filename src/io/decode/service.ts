@@ -3,8 +3,9 @@
  * A test can call them directly or over a MessageChannel; the page calls them through comlink.
  */
 import { buildPyramid, pyramidDepth } from '../../core/pyramid';
+import type { Rotation } from '../../core/calibration/layout';
+import { prepareUpright } from '../../core/digitise/prepare';
 import type { Raster } from '../../core/raster';
-import { rotate90 } from '../../core/raster/rotate';
 import { sha256Hex } from '../hash';
 import { decodeScan, probeScan, type DecodeEnv } from './index';
 import type { DecodeProgress, ScanMeta, ScanProbe } from './types';
@@ -18,6 +19,20 @@ export interface DecodeRequest {
   dpi?: number;
   /** clockwise quarter turns for the display levels (the layout's rotate / 90) */
   turns: number;
+  /** deskew for the display levels (the layout's deskew; 'auto' is estimated); default 0 */
+  deskew?: number | 'auto';
+}
+
+/** How the upright frame is placed: the layout's rotate and deskew. */
+export interface UprightRequest {
+  rotate: Rotation;
+  deskew: number | 'auto';
+}
+
+/** Display levels of the upright scan and the deskew they were made with (resolved from 'auto'). */
+export interface UprightLevels {
+  levels: Raster[];
+  deskew: number;
 }
 
 export interface DecodeResult {
@@ -26,8 +41,10 @@ export interface DecodeResult {
   sha256: string;
   /** decoded gray raster as in the file (before rotation) */
   source: Raster;
-  /** upright display pyramid: levels[0] full resolution (=== source when turns is 0) */
+  /** upright display pyramid: levels[0] full resolution (=== source when turns and deskew are 0) */
   levels: Raster[];
+  /** deskew applied to the levels, degrees (resolved when the request said 'auto') */
+  deskew: number;
 }
 
 export type ProgressFn = (p: DecodeProgress) => void;
@@ -47,25 +64,38 @@ export function createDecodeService(env: DecodeEnv) {
       const bytes = await bytesOf(file);
       const sha256 = await sha256Hex(bytes);
       const { raster, meta } = await decodeScan(bytes, fileName, { page: request.page, dpi: request.dpi, onProgress }, env);
-      const levels = uprightLevels(raster, request.turns, onProgress);
-      return { meta, sha256, source: raster, levels };
+      const up = uprightLevels(raster, { rotate: rotationOf(request.turns), deskew: request.deskew ?? 0 }, onProgress);
+      return { meta, sha256, source: raster, levels: up.levels, deskew: up.deskew };
     },
 
     /** New display levels after a rotation (the source is copied in, levels come back). */
     async view(source: Raster, turns: number, onProgress?: ProgressFn): Promise<Raster[]> {
-      return uprightLevels(source, turns, onProgress);
+      return uprightLevels(source, { rotate: rotationOf(turns), deskew: 0 }, onProgress).levels;
+    },
+
+    /** New display levels after a rotation or a deskew (the source is copied in, levels come back). */
+    async upright(source: Raster, request: UprightRequest, onProgress?: ProgressFn): Promise<UprightLevels> {
+      return uprightLevels(source, request, onProgress);
     },
   };
 }
 
 export type DecodeService = ReturnType<typeof createDecodeService>;
 
-function uprightLevels(source: Raster, turns: number, onProgress?: ProgressFn): Raster[] {
-  const t = ((turns % 4) + 4) % 4;
-  if (t !== 0) onProgress?.({ stage: 'rotate', fraction: 0.9 });
-  const upright = rotate90(source, t);
+function rotationOf(turns: number): Rotation {
+  return ((((turns % 4) + 4) % 4) * 90) as Rotation;
+}
+
+/**
+ * The upright scan (the same pixels the digitise pipeline and the CLI read: prepareUpright) and its
+ * pyramid. Unturned and unskewed, level 0 is the source itself.
+ */
+function uprightLevels(source: Raster, request: UprightRequest, onProgress?: ProgressFn): UprightLevels {
+  if (request.rotate !== 0 || request.deskew !== 0) onProgress?.({ stage: 'rotate', fraction: 0.9 });
+  const { upright, deskew } = prepareUpright(source, request);
   const depth = pyramidDepth(upright.width, upright.height, PYRAMID_MIN_SIDE);
-  return buildPyramid(upright, PYRAMID_MIN_SIDE, (level) => onProgress?.({ stage: 'pyramid', fraction: 0.92 + (0.08 * level) / Math.max(1, depth - 1) }));
+  const levels = buildPyramid(upright, PYRAMID_MIN_SIDE, (level) => onProgress?.({ stage: 'pyramid', fraction: 0.92 + (0.08 * level) / Math.max(1, depth - 1) }));
+  return { levels, deskew };
 }
 
 /** The buffers of a result, each once, for a zero-copy transfer back to the page. */

@@ -7,7 +7,9 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { appStore, useAppStore } from '../../state/store';
 import { ViewerController } from './controller';
 import { toScan } from './geometry';
+import { maskPainter } from './mask-paint';
 import { Minimap } from './Minimap';
+import { setActiveViewer } from './navigate';
 
 export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: ReactNode }) {
   const levels = useAppStore((s) => s.scan.levels);
@@ -35,7 +37,9 @@ export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: 
     });
     ro.observe(box.current);
     setController(c);
+    setActiveViewer(c);
     return () => {
+      setActiveViewer(null);
       ro.disconnect();
       cancelAnimationFrame(frame);
       c.destroy();
@@ -43,6 +47,15 @@ export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: 
   }, []);
 
   useEffect(() => controller?.setLevels(levels), [controller, levels]);
+
+  // The segmentation mask, drawn by the controller over the scan tiles (tile by tile, like the scan).
+  const maskLevels = useAppStore((s) => (s.view.overlays.mask ? s.digitise.maskLevels : null));
+  const maskOpacity = useAppStore((s) => s.view.overlays.maskOpacity);
+  useEffect(() => {
+    // a mask from another frame (sizes differ from the scan's) is never drawn askew
+    const fits = maskLevels && levels[0] && maskLevels[0]?.width === levels[0].width && maskLevels[0]?.height === levels[0].height;
+    controller?.setLayer(fits ? maskLevels : null, maskPainter, maskOpacity);
+  }, [controller, maskLevels, maskOpacity, levels]);
 
   const onPointerMove = (e: React.PointerEvent) => {
     const r = box.current!.getBoundingClientRect();

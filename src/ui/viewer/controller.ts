@@ -6,9 +6,9 @@
 import { select, zoom as d3zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { Raster } from '../../core/raster';
 import type { ViewTransform } from '../../state/view';
-import { drawArrived, drawFrame } from './draw';
+import { drawArrived, drawFrame, drawTiles } from './draw';
 import { fitWidth, panExtent, zoomExtent, type TileRef } from './geometry';
-import { TileCache } from './tiles';
+import { TileCache, type TilePainter } from './tiles';
 
 export interface ViewerListener {
   /** after every transform change (every zoom event), in the frame it happens */
@@ -32,6 +32,8 @@ export class ViewerController {
   private arrived: TileRef[] = [];
   /** where the running keyboard/fit animation is going */
   private target: ZoomTransform | null = null;
+  /** a layer over the scan (the segmentation mask): its levels' tiles, drawn at `opacity` */
+  private layer: { levels: Raster[]; tiles: TileCache; opacity: number } | null = null;
 
   constructor(
     private readonly el: HTMLDivElement,
@@ -72,6 +74,21 @@ export class ViewerController {
     this.updateExtents();
     this.fitPending = true;
     this.fitIfReady();
+    this.schedule(true);
+  }
+
+  /**
+   * Show a layer over the scan (same frame and sizes as the scan's levels), its tiles coloured by
+   * `paint`, at `opacity`; null hides it. New levels replace the tiles, a new opacity only redraws.
+   */
+  setLayer(levels: Raster[] | null, paint: TilePainter, opacity: number): void {
+    if (!levels || levels.length === 0) {
+      this.layer?.tiles.dispose();
+      this.layer = null;
+    } else if (this.layer?.levels !== levels) {
+      this.layer?.tiles.dispose();
+      this.layer = { levels, opacity, tiles: new TileCache(levels, () => this.schedule(true), paint) };
+    } else this.layer.opacity = opacity;
     this.schedule(true);
   }
 
@@ -124,9 +141,14 @@ export class ViewerController {
     this.apply(zoomIdentity.translate(base.x - dx, base.y - dy).scale(base.k), animate);
   }
 
-  /** Centre the view on a scan point, keeping the zoom. */
-  centerOn(x: number, y: number): void {
-    this.behavior.translateTo(this.sel, x, y);
+  /** Centre the view on a scan point, keeping the zoom (animated: smooth jumps keep the eye's place). */
+  centerOn(x: number, y: number, animate = false): void {
+    if (!animate) {
+      this.behavior.translateTo(this.sel, x, y);
+      return;
+    }
+    const base = this.target ?? this.t;
+    this.apply(zoomIdentity.translate(this.size.width / 2 - x * base.k, this.size.height / 2 - y * base.k).scale(base.k), true);
   }
 
   /**
@@ -164,8 +186,14 @@ export class ViewerController {
     const input = { ctx, width: this.canvas.width, height: this.canvas.height, dpr: this.dpr, t: this.t, levels: this.levels, tiles: this.tiles };
     const arrived = this.arrived;
     this.arrived = [];
-    // New tiles under an unchanged view cover only their own squares: redraw just those.
-    if (this.stale || !drawArrived(input, arrived)) drawFrame(input);
+    // New tiles under an unchanged view cover only their own squares: redraw just those (with a
+    // layer over the scan, the whole frame: a square redrawn alone would lose the layer there).
+    if (this.layer) {
+      drawFrame(input);
+      ctx.globalAlpha = this.layer.opacity;
+      drawTiles({ ...input, levels: this.layer.levels, tiles: this.layer.tiles }, true);
+      ctx.globalAlpha = 1;
+    } else if (this.stale || !drawArrived(input, arrived)) drawFrame(input);
     this.stale = false;
   }
 
@@ -174,5 +202,6 @@ export class ViewerController {
     this.el.removeEventListener('wheel', this.onWheel);
     this.sel.on('.zoom', null);
     this.tiles?.dispose();
+    this.layer?.tiles.dispose();
   }
 }

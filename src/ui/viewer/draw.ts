@@ -21,19 +21,30 @@ export interface FrameInput {
 
 const PAPER_EDGE = '#c9c4b8';
 
-export function drawFrame({ ctx, width, height, dpr, t, levels, tiles }: FrameInput): void {
+export function drawFrame(input: FrameInput): void {
+  const { ctx, width, height, dpr, t, levels } = input;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
   if (levels.length === 0) return;
-  const level = chooseLevel(t.k, dpr, levels.length);
-  // Magnified past 2 device px per scan px: show pixels crisp, as they are in the file.
-  ctx.imageSmoothingEnabled = t.k * dpr < 2;
-  // Bilinear is enough: the level drawn is never more than 2× the screen resolution.
-  ctx.imageSmoothingQuality = 'low';
   const full = levels[0];
   const edge = deviceRect(t, dpr, 0, 0, full.width, full.height);
   ctx.fillStyle = PAPER_EDGE;
   ctx.fillRect(edge.x - 1, edge.y - 1, edge.w + 2, edge.h + 2);
+  drawTiles(input);
+}
+
+/**
+ * Every visible tile of the level the zoom needs (requested from the cache, nearest the centre
+ * first), each from the nearest coarser tile while its own is being made. Also draws layers over
+ * the scan (the mask overlay) with their own levels and cache; `crisp` keeps class colours unblended.
+ */
+export function drawTiles({ ctx, width, height, dpr, t, levels, tiles }: FrameInput, crisp = false): void {
+  if (levels.length === 0) return;
+  const level = chooseLevel(t.k, dpr, levels.length);
+  // Magnified past 2 device px per scan px: show pixels crisp, as they are in the file.
+  ctx.imageSmoothingEnabled = !crisp && t.k * dpr < 2;
+  // Bilinear is enough: the level drawn is never more than 2× the screen resolution.
+  ctx.imageSmoothingQuality = 'low';
   const wanted = visibleTiles(t, { width: width / dpr, height: height / dpr }, level, levels[level]);
   tiles.request(wanted);
   for (const tile of wanted) drawTile(ctx, t, dpr, levels, tiles, tile);

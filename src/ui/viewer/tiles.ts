@@ -15,6 +15,22 @@ const FRAME_BUDGET_MS = 6;
 
 const keyOf = (t: TileRef) => `${t.level}/${t.ix}/${t.iy}`;
 
+/** Colours a w × h window of a level at (x0, y0) as RGBA pixels (little-endian 0xAABBGGRR words). */
+export type TilePainter = (level: Raster, x0: number, y0: number, w: number, h: number, out: Uint32Array) => void;
+
+/** The scan: opaque gray. */
+export const grayPainter: TilePainter = (level, x0, y0, w, h, px) => {
+  const src = level.data;
+  for (let y = 0; y < h; y++) {
+    const s = (y0 + y) * level.width + x0;
+    const d = y * w;
+    for (let x = 0; x < w; x++) {
+      const g = src[s + x];
+      px[d + x] = 0xff000000 | (g << 16) | (g << 8) | g; // opaque gray, byte order independent
+    }
+  }
+};
+
 export class TileCache {
   private bitmaps = new Map<string, ImageBitmap>();
   private inFlight = new Set<string>();
@@ -25,6 +41,7 @@ export class TileCache {
   constructor(
     readonly levels: Raster[],
     private readonly onReady: (tile: TileRef) => void,
+    private readonly paint: TilePainter = grayPainter,
   ) {
     this.request([{ level: levels.length - 1, ix: 0, iy: 0 }]);
   }
@@ -62,16 +79,7 @@ export class TileCache {
     const h = Math.min(TILE, level.height - y0);
     if (w <= 0 || h <= 0) return;
     const image = new ImageData(w, h);
-    const px = new Uint32Array(image.data.buffer);
-    const src = level.data;
-    for (let y = 0; y < h; y++) {
-      const s = (y0 + y) * level.width + x0;
-      const d = y * w;
-      for (let x = 0; x < w; x++) {
-        const g = src[s + x];
-        px[d + x] = 0xff000000 | (g << 16) | (g << 8) | g; // opaque gray, byte order independent
-      }
-    }
+    this.paint(level, x0, y0, w, h, new Uint32Array(image.data.buffer));
     this.inFlight.add(key);
     createImageBitmap(image).then(
       (bitmap) => {
