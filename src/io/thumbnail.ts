@@ -20,7 +20,7 @@ export function thumbnailPixels(raster: Raster, maxWidth = 160, maxHeight = 240)
   const { width: w, channels } = raster;
   const scale = Math.min(1, maxWidth / w);
   const width = Math.max(1, Math.round(w * scale));
-  const rows = Math.min(raster.height, Math.floor(maxHeight / scale));
+  const rows = headRows(raster, maxWidth, maxHeight);
   const height = Math.max(1, Math.round(rows * scale));
   const rgba = new Uint8ClampedArray(width * height * 4);
   for (let ty = 0; ty < height; ty++) {
@@ -44,6 +44,21 @@ export function thumbnailPixels(raster: Raster, maxWidth = 160, maxHeight = 240)
     }
   }
   return { width, height, rgba };
+}
+
+/** Rows from the top that a thumbnail of `raster` reads (it never looks further down). */
+function headRows(raster: Pick<Raster, 'width' | 'height'>, maxWidth: number, maxHeight: number): number {
+  return Math.min(raster.height, Math.floor(maxHeight / Math.min(1, maxWidth / raster.width)));
+}
+
+/**
+ * A copy of just the rows a thumbnail reads: what to send to a worker instead of a whole log
+ * (a few MB rather than up to 120 MB), transferable because it owns its buffer.
+ */
+export function thumbnailHead(raster: Raster, maxWidth = 160, maxHeight = 240): Raster {
+  const rows = headRows(raster, maxWidth, maxHeight);
+  const data = raster.data.slice(0, rows * raster.width * raster.channels);
+  return { width: raster.width, height: rows, channels: raster.channels, data };
 }
 
 /** The thumbnail as a small WebP (PNG where WebP encoding is missing), ready for saveSession. */

@@ -1,7 +1,8 @@
-/** File and session bar: the app, the open scan, open, undo/redo. */
+/** File and session bar: the app, back to the sessions and the autosave status, the open scan, open, undo/redo. */
 import { canRedo, canUndo } from '../state/document-slice';
 import { appStore, useAppStore } from '../state/store';
 import { OpenButton } from './load/OpenButton';
+import { SessionBar } from './sessions/SessionBar';
 
 export function TopBar() {
   const scan = useAppStore((s) => s.doc.scan);
@@ -15,6 +16,7 @@ export function TopBar() {
         </svg>
         <h1>Tracewell</h1>
       </div>
+      <SessionBar />
       <div className="topbar-file" title={scan?.fileName}>
         {scan ? scan.fileName : <span className="muted">No scan open</span>}
       </div>

@@ -24,6 +24,7 @@ describe('storage helpers', () => {
     expect(describeStorage(report)).toBe('1.4 GB used of 12 GB');
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(2_345_678)).toBe('2.3 MB');
+    expect(formatBytes(9_990_000_000)).toBe('10 GB'); // not "10.0 GB"
   });
 
   it('offers the least recently edited sessions first, never the open one', async () => {

@@ -57,7 +57,10 @@ export function formatBytes(n: number): string {
     n /= 1000;
     i++;
   }
-  return i === 0 ? `${n} bytes` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`;
+  if (i === 0) return `${n} bytes`;
+  // One decimal below 10; 9.96 rounds to "10", not "10.0".
+  const r = n < 10 ? Math.round(n * 10) / 10 : Math.round(n);
+  return `${r < 10 ? r.toFixed(1) : r} ${units[i]}`;
 }
 
 /**

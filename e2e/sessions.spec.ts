@@ -1,0 +1,248 @@
+/**
+ * Sessions in Debian's Chromium (issue 8), as a geoscientist meets them: work is there after the
+ * page dies, a full disk says so and loses nothing saved, a session moves through a file, and the
+ * start screen's list, rename, duplicate and delete work. Screenshots go to the results folder.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
+import { backToSessions, documentSnapshot, expectSaved, openSampleSession, openSession, placeSampleDocument, rotation, sessionCard, undoLabels } from './helpers/sessions';
+
+const SAMPLE = resolve(E2E_FIXTURES, '../../public/samples/synthetic-log.png');
+const sampleSize = (() => {
+  const png = readFileSync(SAMPLE);
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+})();
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
+test('crash safety: an edit made 1 s before the page dies is there in a new page, and undo works', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('start-screen')).toBeVisible();
+  await openSampleSession(page);
+  await page.getByRole('button', { name: 'Rotate right 90°' }).click();
+  await expect(page.getByTestId('status-size')).toHaveText(`${fmt(sampleSize.height)} × ${fmt(sampleSize.width)} px`, { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+
+  // Kill the renderer: no pagehide, no visibilitychange, no unload: nothing gets a last chance.
+  const cdp = await context.newCDPSession(page);
+  const crashed = page.waitForEvent('crash');
+  void cdp.send('Page.crash').catch(() => undefined); // never answers: the page is gone
+  await crashed;
+
+  const next = await context.newPage();
+  await next.setViewportSize({ width: 1440, height: 900 });
+  await next.goto('/');
+  const card = sessionCard(next, 'synthetic-log');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText('synthetic-log.png');
+  await shot(next, 'sessions-01-after-crash');
+  await openSession(next, 'synthetic-log');
+  expect(await rotation(next)).toBe(90);
+  await expect(next.getByTestId('status-size')).toHaveText(`${fmt(sampleSize.height)} × ${fmt(sampleSize.width)} px`, { timeout: 30_000 });
+  expect(await undoLabels(next)).toEqual(['Rotate 90° clockwise']);
+
+  await next.getByRole('button', { name: 'Undo' }).click();
+  expect(await rotation(next)).toBe(0);
+  await expect(next.getByTestId('status-size')).toHaveText(`${fmt(sampleSize.width)} × ${fmt(sampleSize.height)} px`, { timeout: 30_000 });
+  await expectSaved(next);
+  await next.close();
+});
+
+/**
+ * A full disk, simulated where the browser would report it: every IndexedDB write throws
+ * QuotaExceededError while `__quotaFull` is set, and navigator.storage.estimate says the origin is
+ * at its quota. The message must be plain, the last good session kept, and old sessions offered.
+ */
+async function simulateQuota(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __quotaFull: boolean };
+    w.__quotaFull = false;
+    const GB = 1e9;
+    Object.defineProperty(navigator.storage, 'estimate', {
+      value: async () => ({ usage: w.__quotaFull ? 9.6 * GB : 1.2 * GB, quota: 10 * GB }),
+    });
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (w.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+}
+
+const setQuotaFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { __quotaFull: boolean }).__quotaFull = f), full);
+
+test('storage full: a plain message, the last good session kept, old sessions offered and deleting one saves', async ({ page, context }) => {
+  await simulateQuota(page);
+  await page.goto('/');
+  await openSampleSession(page);
+  await backToSessions(page);
+  await expect(page.getByTestId('storage-used')).toHaveText('1.2 GB used of 10 GB');
+  // The older session gets a name of its own, through the start screen.
+  await sessionCard(page, 'synthetic-log').getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: 'Session name' }).fill('Old survey');
+  await page.getByRole('textbox', { name: 'Session name' }).press('Enter');
+  await expect(sessionCard(page, 'Old survey')).toHaveCount(1);
+  await openSampleSession(page);
+
+  await setQuotaFull(page, true);
+  await page.getByRole('button', { name: 'Rotate right 90°' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: storage is full', { timeout: 10_000 });
+  const panel = page.getByTestId('storage-full');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Storage is full: the browser refused to save this session. The last saved version is kept.');
+  await expect(panel).toContainText('9.6 GB used of 10 GB');
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByRole('listitem')).toContainText('Old survey');
+  await shot(page, 'sessions-02-storage-full');
+  // Leaving now would lose the rotation: the app asks first.
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Leave without saving?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stay and keep working' }).click();
+  expect(await rotation(page)).toBe(90);
+
+  // Another tab sees the last good state: the session as it was before the disk filled.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(sessionCard(other, 'synthetic-log')).toHaveCount(1);
+  await openSession(other, 'synthetic-log');
+  expect(await rotation(other)).toBe(0);
+  expect(await undoLabels(other)).toEqual([]);
+  await other.close();
+
+  // Deleting the old session frees the space; the save goes through at once.
+  await setQuotaFull(page, false);
+  await panel.getByRole('button', { name: 'Delete…' }).click();
+  await panel.getByRole('button', { name: 'Delete for good' }).click();
+  await expectSaved(page);
+  await expect(panel).toHaveCount(0);
+  await backToSessions(page);
+  await expect(page.getByTestId('session-card')).toHaveCount(1);
+  await expect(sessionCard(page, 'Old survey')).toHaveCount(0);
+  await openSession(page, 'synthetic-log');
+  expect(await rotation(page)).toBe(90);
+});
+
+test('session file round trip: export, delete, import gives identical curves and history', async ({ page }) => {
+  await page.goto('/');
+  await openSampleSession(page);
+  await page.getByRole('button', { name: 'Rotate right 90°' }).click();
+  await page.getByRole('button', { name: 'Rotate right 90°' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Undo' }).click(); // one step on the redo stack too
+  await expectSaved(page);
+  const before = await documentSnapshot(page);
+  expect((before.undo as unknown[]).length).toBe(1);
+  expect((before.redo as unknown[]).length).toBe(1);
+  await backToSessions(page);
+
+  const card = sessionCard(page, 'synthetic-log');
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export file' }).click()]);
+  expect(download.suggestedFilename()).toBe('synthetic-log.tracewell');
+  const file = test.info().outputPath('synthetic-log.tracewell');
+  await download.saveAs(file);
+
+  await card.getByRole('button', { name: 'Delete…' }).click();
+  await card.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('session-card')).toHaveCount(0);
+  await expect(page.getByText('No saved sessions yet.')).toBeVisible();
+
+  await page.getByTestId('session-file-input').setInputFiles(file);
+  await expect(sessionCard(page, 'synthetic-log')).toHaveCount(1);
+  await openSession(page, 'synthetic-log');
+  expect(await documentSnapshot(page)).toEqual(before);
+  // The history works, not just compares: redo then two undos walk it.
+  await page.getByRole('button', { name: 'Redo' }).click();
+  expect(await rotation(page)).toBe(180);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await rotation(page)).toBe(0);
+});
+
+test('a damaged session file is refused with the reason, and nothing changes', async ({ page }) => {
+  await page.goto('/');
+  await openSampleSession(page);
+  await backToSessions(page);
+  const card = sessionCard(page, 'synthetic-log');
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export file' }).click()]);
+  const bytes = readFileSync(await download.path());
+  bytes[Math.floor(bytes.length / 2)] ^= 0xff; // one flipped byte in the middle of the scan
+  await page.getByTestId('session-file-input').setInputFiles({ name: 'damaged.tracewell', mimeType: 'application/octet-stream', buffer: bytes });
+  await expect(page.getByTestId('notice')).toContainText('Could not import damaged.tracewell');
+  await expect(page.getByTestId('notice')).toContainText('Nothing was changed.');
+  await expect(page.getByTestId('session-card')).toHaveCount(1);
+
+  await page.getByTestId('session-file-input').setInputFiles(SAMPLE);
+  await expect(page.getByTestId('notice')).toContainText('not a session file');
+  await expect(page.getByTestId('session-card')).toHaveCount(1);
+});
+
+test('the start screen lists, renames, duplicates and deletes sessions; storage and thumbnails show', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('No saved sessions yet.')).toBeVisible();
+  await openSampleSession(page);
+  await backToSessions(page);
+  const card = sessionCard(page, 'synthetic-log');
+  await expect(card).toContainText('synthetic-log.png');
+  await expect(card).toContainText(/just now|min ago/);
+  await expect(card).toContainText(/\d+(\.\d)? KB|MB/);
+  // The thumbnail is the head of the log, decoded by the browser.
+  await expect.poll(() => card.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByTestId('storage-used')).toHaveText(/used/);
+
+  await card.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(sessionCard(page, 'synthetic-log (copy)')).toHaveCount(1);
+  await sessionCard(page, 'synthetic-log (copy)').getByRole('button', { name: 'Rename' }).click();
+  const name = page.getByRole('textbox', { name: 'Session name' });
+  await name.fill('Second look');
+  await name.press('Enter');
+  await expect(sessionCard(page, 'Second look')).toHaveCount(1);
+  await shot(page, 'sessions-03-start-screen');
+
+  // Delete asks first; "Keep it" keeps it.
+  const second = sessionCard(page, 'Second look');
+  await second.getByRole('button', { name: 'Delete…' }).click();
+  await second.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByTestId('session-card')).toHaveCount(2);
+  await second.getByRole('button', { name: 'Delete…' }).click();
+  await second.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('session-card')).toHaveCount(1);
+
+  // The list survives a reload, most recent first.
+  await page.reload();
+  await expect(page.getByTestId('session-card')).toHaveCount(1);
+  await expect(sessionCard(page, 'synthetic-log')).toHaveCount(1);
+});
+
+test('autosaving digitised curves never blocks the page for 100 ms', async ({ page, browser }) => {
+  await watchLongTasks(page);
+  await page.goto('/');
+  await openSampleSession(page);
+  const t0 = await now(page);
+  await startCpuTrace(browser, page);
+  await placeSampleDocument(page, 'Digitise (test document)');
+  await expectSaved(page);
+  await placeSampleDocument(page, 'Re-trace (test document)', 17);
+  await expectSaved(page);
+  await page.waitForTimeout(300);
+  const cpu = await stopCpuTrace(browser);
+  const tasks = await longTasksSince(page, t0);
+  const worstCpu = Math.max(0, ...cpu.map((t) => t.cpuMs));
+  const worstWall = Math.max(0, ...tasks.map((t) => t.duration));
+  const load = machineLoad();
+  test.info().annotations.push({ type: 'longest main-thread task while saving', description: `${worstWall.toFixed(0)} ms wall, ${worstCpu.toFixed(0)} ms CPU (load ${load.toFixed(1)}/CPU)` });
+  expect(cpu.filter((t) => t.cpuMs > 0).length, 'the trace holds main-thread tasks').toBeGreaterThan(0);
+  expect(worstCpu, `main-thread task CPU times over 20 ms: ${cpu.filter((t) => t.cpuMs > 20).map((t) => t.cpuMs.toFixed(0)).join(', ')}`).toBeLessThan(100);
+  if (load > 1.5) console.log(`wall-clock long-task check not asserted: load ${load.toFixed(1)} per CPU (worst wall ${worstWall.toFixed(0)} ms)`);
+  else expect(worstWall, JSON.stringify(tasks)).toBeLessThan(100);
+});
