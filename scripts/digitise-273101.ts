@@ -42,7 +42,7 @@ for (const r of runs) {
   process.stdout.write(said);
   const file = readLas(readFileSync(las, 'utf8'));
   const [depth, gr, , dt] = file.data;
-  const casing = dt.filter((_, k) => depth[k] > 250 && depth[k] <= 262 && Number.isFinite(dt[k]));
+  const casing = Array.from(dt).filter((v, k) => depth[k] > 250 && depth[k] <= 262 && Number.isFinite(v));
   const backup = gr.filter((v) => v > 150 || v < 0).length;
   console.log(`${r.tag}: DT in the cased top 250–262 ft: median ${median(casing).toFixed(1)} µs/ft (steel: about 57)`);
   console.log(`${r.tag}: GR read on a backup scale in ${backup} of ${gr.length} rows (${gr.filter((v) => v < 0).length} of them below 0 GAPI, which this log's backup 150–300 cannot give)`);
