@@ -159,6 +159,10 @@ for (let seed = s0; seed <= s1; seed++) {
       else sumKept += e;
     });
     perCurve.push({ mae: sumAll / nAll, kept: sumKept / Math.max(1, nAll - nSwap), swapShare: nSwap / nAll });
+    if (process.argv.includes('--table')) {
+      const c = perCurve[perCurve.length - 1];
+      console.log(`curve ${seed} ${tc.track}.${tc.curve} ${curve.mnemonic.padEnd(6)} mae ${c.mae.toFixed(3)} kept ${c.kept.toFixed(3)} swapShare ${c.swapShare.toFixed(3)}`);
+    }
     let crops = 0;
     for (const s of stretches(errors, own, others, tc, track.x1 - track.x0)) {
       tally[s.kind] = (tally[s.kind] ?? 0) + 1;

@@ -55,6 +55,7 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
     const p = t.prob[path.run[r]];
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - o.wProb * (1 - p)) / o.confidenceScale);
   }
+  strokeExtremes(t, path, u, span);
   fillBridges(path, u, conf);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
@@ -67,6 +68,31 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
   const out: TracedCurve = { track: a.track, curve: a.curve, y0: t.y0, x, confidence: conf };
   if (wrap) out.cycle = cycle;
   return out;
+}
+
+/**
+ * A near-horizontal stroke covers many columns in one row, and its centre is not where the curve is at
+ * the row's turning point: where a run reaches further left (right) than the runs of the rows above and
+ * below, the curve turns there (a spike's tip, a peak), so the row's value is the run's end, less half
+ * a line width. Rows that traverse the stroke from one neighbour towards the other keep the centre.
+ */
+function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number): void {
+  const n = path.kind.length;
+  const hw = t.lineWidth / 2;
+  const on = (r: number) => r >= 0 && r < n && path.kind[r] === ON_RUN;
+  for (let r = 1; r < n - 1; r++) {
+    if (!on(r) || !on(r - 1) || !on(r + 1)) continue;
+    const j = path.run[r], a = path.run[r - 1], b = path.run[r + 1];
+    if (t.right[j] - t.left[j] + 1 < t.lineWidth + 2) continue;
+    const sa = (path.cycle[r - 1] - path.cycle[r]) * span, sb = (path.cycle[r + 1] - path.cycle[r]) * span;
+    const la = t.left[a] + sa, lb = t.left[b] + sb, ra = t.right[a] + sa, rb = t.right[b] + sb;
+    const L = t.left[j], R = t.right[j];
+    // a turn inside the row reaches past both rows' shared ends; a row that only moves on meets one of them
+    const leftmost = L < Math.min(la, lb);
+    const rightmost = R > Math.max(ra, rb);
+    if (leftmost === rightmost) continue;
+    u[r] = (leftmost ? L + hw : R + 1 - hw) + path.cycle[r] * span;
+  }
 }
 
 /** Linear interpolation across bridged rows between the run rows on either side (unwrapped px). */

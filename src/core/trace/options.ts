@@ -65,6 +65,19 @@ export interface TraceOptions {
   seedRows: number;
   /** confidence = exp(−row cost / confidenceScale) (× probability) */
   confidenceScale: number;
+  /**
+   * a curve's look (appearance.ts): measured along its path this many rows up and down from its seed,
+   * from at least lookMinSamples runs; per row, wLook* × (|ln ratio| or |difference| − tolerance), capped
+   */
+  lookRows: number;
+  lookMinSamples: number;
+  wLookWidth: number;
+  lookWidthTol: number;
+  wLookDark: number;
+  lookDarkTol: number;
+  wLookLength: number;
+  lookLengthTol: number;
+  lookCap: number;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
@@ -99,6 +112,15 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   seedRadiusPx: 10,
   seedRows: 4,
   confidenceScale: 2,
+  lookRows: 300,
+  lookMinSamples: 12,
+  wLookWidth: 1,
+  lookWidthTol: 0.2,
+  wLookDark: 2,
+  lookDarkTol: 0.1,
+  wLookLength: 0.3,
+  lookLengthTol: 0.5,
+  lookCap: 0.6,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

@@ -13,6 +13,7 @@ import { DpWorkspace, runDp, type DpInput, type DpPath, type WrapSpan } from './
 import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { darkness } from './classical.ts';
+import { addLookCosts, curveLook, lookDistance, runFeatures } from './appearance.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
 export class TraceError extends Error {
@@ -72,6 +73,14 @@ export function traceTrack(
   const seeds = track.curves.map((c) => findSeedRun(table, c, t, track, o));
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const bases = track.curves.map((c) => baseEmission(table, c, o));
+  if (o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0) {
+    const features = runFeatures(seg, table, o.runs.probCurve, dark);
+    const dists = track.curves.map((c, k) => {
+      const look = curveLook(features, runsNearSeed(table, ws, bases[k], wrapSpan(track, c), seeds[k], o), o.lookMinSamples);
+      return look && lookDistance(features, look, o);
+    });
+    addLookCosts(bases, dists);
+  }
   const claims = new Int32Array(table.count);
   const paths: (DpPath | null)[] = track.curves.map(() => null);
   // version[k] counts changes of curve k's path; seen[k] is the sum of the others' versions when k was
@@ -181,6 +190,18 @@ function traceOne(
     cycle: join(up.cycle, down.cycle, new Int8Array(n)),
     step: join(up.step, down.step, new Float32Array(n)),
   };
+}
+
+/** Runs of a curve's own path near its seed (traced alone), narrow ones only: where its look is measured. */
+function runsNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap: WrapSpan | null, seed: number, o: TraceOptions): number[] {
+  const seedRow = table.row[seed];
+  const init = [{ run: seed, cost: 0 }];
+  const out: number[] = [];
+  for (const end of [Math.min(table.rows - 1, seedRow + o.lookRows), Math.max(0, seedRow - o.lookRows)]) {
+    const p = runDp({ table, emit, wrap, start: seedRow, end, init, options: o }, ws);
+    for (let k = 0; k < p.run.length; k++) if (p.kind[k] === 1 && !isWide(table, p.run[k])) out.push(p.run[k]);
+  }
+  return out;
 }
 
 function addClaims(claims: Int32Array, path: DpPath, delta: number): void {

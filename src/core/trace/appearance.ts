@@ -1,0 +1,132 @@
+/**
+ * How a curve's ink looks, so each curve keeps to its own line where geometry cannot tell two apart:
+ * two curves touching at a turn, or crossing on near-horizontal strokes, look alike to slope and
+ * position, but a thick line is not a thin one, a faint line is not a black one, and a dotted line is
+ * not a dashed one. Features per run (pixel space of the upright scan, px):
+ * - width: the line's width across the stroke, from the run's horizontal extent h and the vertical ink
+ *   extent v through its centre column: a stroke of width w at any angle has h·v / √(h² + v²) ≈ w;
+ * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width;
+ * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
+ *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
+ * A curve's reference is the median of each feature along its path near its seed; a run whose features
+ * differ from it costs more (with a dead zone, and capped: a crossing merges two lines' ink).
+ */
+import { SegClass, type Segmentation } from '../types.ts';
+import type { RunTable } from './runs.ts';
+import type { TraceOptions } from './options.ts';
+
+export interface RunFeatures {
+  width: Float32Array;
+  dark: Float32Array;
+  length: Float32Array;
+}
+
+export interface CurveLook {
+  width: number;
+  dark: number;
+  length: number;
+  /** runs the medians were taken from */
+  samples: number;
+}
+
+const SOLID = SegClass.SolidCurve;
+const BROKEN = SegClass.BrokenCurve;
+/** vertical ink is counted at most this far up and down (px): enough to tell a line's width */
+const MAX_V = 24;
+
+export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, dark?: Uint8Array): RunFeatures {
+  const width = new Float32Array(t.count), shade = new Float32Array(t.count);
+  const isInk = (i: number) => seg.classes[i] === SOLID || seg.classes[i] === BROKEN || seg.curveProb[i] >= probCurve;
+  for (let j = 0; j < t.count; j++) {
+    const y = t.y0 + t.row[j];
+    const x = Math.min(seg.width - 1, Math.max(0, Math.floor(t.centre[j])));
+    let v = 1;
+    for (let k = 1; k <= MAX_V && y - k >= 0 && isInk((y - k) * seg.width + x); k++) v++;
+    for (let k = 1; k <= MAX_V && y + k < seg.height && isInk((y + k) * seg.width + x); k++) v++;
+    const h = t.right[j] - t.left[j] + 1;
+    width[j] = (h * v) / Math.hypot(h, v);
+    let d = 0;
+    if (dark) for (let xx = t.left[j], base = y * seg.width; xx <= t.right[j]; xx++) if (isInk(base + xx)) d = Math.max(d, dark[base + xx]);
+    shade[j] = dark ? d / 255 : 1;
+  }
+  return { width, dark: shade, length: pieceLengths(t) };
+}
+
+/** Extent of each run's 8-connected piece of curve ink (grid-only runs are pieces of their own). */
+function pieceLengths(t: RunTable): Float32Array {
+  const parent = new Int32Array(t.count);
+  for (let j = 0; j < t.count; j++) parent[j] = j;
+  const find = (j: number): number => {
+    while (parent[j] !== j) { parent[j] = parent[parent[j]]; j = parent[j]; }
+    return j;
+  };
+  for (let r = 0; r + 1 < t.rows; r++) {
+    let k = t.rowStart[r + 1];
+    for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) {
+      if (t.gridOnly[j]) continue;
+      // runs of the next row that end left of this run's reach are behind us for later runs too
+      while (k < t.rowStart[r + 2] && t.right[k] < t.left[j] - 1) k++;
+      for (let q = k; q < t.rowStart[r + 2] && t.left[q] <= t.right[j] + 1; q++) {
+        if (!t.gridOnly[q]) parent[find(q)] = find(j);
+      }
+    }
+  }
+  const top = new Int32Array(t.count).fill(2 ** 30), bottom = new Int32Array(t.count).fill(-1);
+  const left = new Int32Array(t.count).fill(2 ** 30), right = new Int32Array(t.count).fill(-(2 ** 30));
+  for (let j = 0; j < t.count; j++) {
+    const p = find(j);
+    top[p] = Math.min(top[p], t.row[j]);
+    bottom[p] = Math.max(bottom[p], t.row[j]);
+    left[p] = Math.min(left[p], t.left[j]);
+    right[p] = Math.max(right[p], t.right[j]);
+  }
+  const length = new Float32Array(t.count);
+  for (let j = 0; j < t.count; j++) {
+    const p = find(j);
+    length[j] = Math.hypot(bottom[p] - top[p] + 1, right[p] - left[p] + 1);
+  }
+  return length;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Medians of the features over the given runs; null when too few to trust. */
+export function curveLook(f: RunFeatures, runs: number[], minSamples: number): CurveLook | null {
+  if (runs.length < minSamples) return null;
+  return {
+    width: median(runs.map((j) => f.width[j])),
+    dark: median(runs.map((j) => f.dark[j])),
+    length: median(runs.map((j) => f.length[j])),
+    samples: runs.length,
+  };
+}
+
+/** Per run, how unlike `look` it is: a weighted, tolerant, capped distance (≥ 0). */
+export function lookDistance(f: RunFeatures, look: CurveLook, o: TraceOptions): Float32Array {
+  const out = new Float32Array(f.width.length);
+  for (let j = 0; j < out.length; j++) {
+    const dw = Math.max(0, Math.abs(Math.log(f.width[j] / look.width)) - o.lookWidthTol);
+    const dd = Math.max(0, Math.abs(f.dark[j] - look.dark) - o.lookDarkTol);
+    const dl = Math.max(0, Math.abs(Math.log(f.length[j] / look.length)) - o.lookLengthTol);
+    out[j] = Math.min(o.lookCap, o.wLookWidth * dw + o.wLookDark * dd + o.wLookLength * dl);
+  }
+  return out;
+}
+
+/**
+ * Adds to each curve's emissions what a run's look says against it: how much more unlike this curve
+ * it is than like the most similar other curve of the track. Relative, so a run that looks like none
+ * of them (a merged crossing, a spike's long run) costs nobody, and a curve alone in its track pays nothing.
+ */
+export function addLookCosts(emits: Float32Array[], dists: (Float32Array | null)[]): void {
+  emits.forEach((emit, k) => {
+    const own = dists[k];
+    const others = dists.filter((d, m): d is Float32Array => m !== k && d !== null);
+    if (!own || others.length === 0) return;
+    for (let j = 0; j < emit.length; j++) {
+      let best = Infinity;
+      for (const d of others) best = Math.min(best, d[j]);
+      if (own[j] > best) emit[j] += own[j] - best;
+    }
+  });
+}
