@@ -82,11 +82,17 @@ class BatchSampler:
         self.store, self.ids, self.cfg = store, list(train_ids), cfg
         self.curve_classes = curve_classes
         self.rng = np.random.Generator(np.random.PCG64(cfg["seed"]))
-        for sid in self.ids:   # decode/cache every scan now: the worker threads then only read
-            store.raw(sid)
-            store.curve_pixels(sid, curve_classes)
         threads = cfg["train"]["samplerThreads"]
         self.pool = ThreadPoolExecutor(threads) if threads > 1 else None
+        self.warm = False
+
+    def _warm_up(self):
+        """Decode/cache every training scan before the first batch: the worker threads then only read
+        (and a finished run that only evaluates never pays for it)."""
+        for sid in self.ids:
+            self.store.raw(sid)
+            self.store.curve_pixels(sid, self.curve_classes)
+        self.warm = True
 
     def state(self):
         return self.rng.bit_generator.state
@@ -108,6 +114,8 @@ class BatchSampler:
         return augment(rng, img, msk, self.cfg["augment"])
 
     def batch(self):
+        if not self.warm:
+            self._warm_up()
         tc = self.cfg["train"]
         size = int(tc["cropSizes"][int(self.rng.integers(len(tc["cropSizes"])))])
         seeds = [int(s) for s in self.rng.integers(0, 2**63, size=tc["batchSize"])]
