@@ -50,6 +50,12 @@ export interface RunTable {
   /** extent of the run's cluster in its row (runs with gaps ≤ clusterGapPx), px inclusive */
   clusterLeft: Int32Array;
   clusterRight: Int32Array;
+  /**
+   * the one run of the next row this run's ink connects to (8-connected), when that run connects to no
+   * other run of this row either; else -1. A 1:1 link is ink that can only continue one way (a spike's
+   * long runs), unlike a branch or merge (two lines crossing or touching).
+   */
+  mate: Int32Array;
   count: number;
   /** median width of curve runs, px: the drawn line width, used to tell a merged run from a single line */
   lineWidth: number;
@@ -228,13 +234,33 @@ export function extractRuns(
     count,
     lineWidth: 1,
   };
-  const table: RunTable = { ...base, ...clusters(base, o.clusterGapPx) };
+  const table: RunTable = { ...base, ...clusters(base, o.clusterGapPx), mate: mates(base) };
   table.lineWidth = medianCurveWidth(table);
   return table;
 }
 
+/** The 1:1 links between runs of consecutive rows (see RunTable.mate); grid-only runs link to nothing. */
+function mates(t: Pick<RunTable, 'rows' | 'rowStart' | 'left' | 'right' | 'gridOnly' | 'count'>): Int32Array {
+  const down = new Int32Array(t.count).fill(-1), ups = new Int32Array(t.count), downs = new Int32Array(t.count);
+  for (let r = 0; r + 1 < t.rows; r++) {
+    let k = t.rowStart[r + 1];
+    for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) {
+      if (t.gridOnly[j]) continue;
+      while (k < t.rowStart[r + 2] && t.right[k] < t.left[j] - 1) k++;
+      for (let q = k; q < t.rowStart[r + 2] && t.left[q] <= t.right[j] + 1; q++) {
+        if (t.gridOnly[q]) continue;
+        downs[j]++;
+        ups[q]++;
+        down[j] = q;
+      }
+    }
+  }
+  for (let j = 0; j < t.count; j++) if (downs[j] !== 1 || ups[down[j]] !== 1) down[j] = -1;
+  return down;
+}
+
 /** Chains each row's curve runs (not grid-only ones) with gaps ≤ maxGap into clusters. */
-function clusters(t: Omit<RunTable, 'clusterLeft' | 'clusterRight'>, maxGap: number): { clusterLeft: Int32Array; clusterRight: Int32Array } {
+function clusters(t: Omit<RunTable, 'clusterLeft' | 'clusterRight' | 'mate'>, maxGap: number): { clusterLeft: Int32Array; clusterRight: Int32Array } {
   const clusterLeft = Int32Array.from(t.left), clusterRight = Int32Array.from(t.right);
   for (let r = 0; r < t.rows; r++) {
     let a = t.rowStart[r];

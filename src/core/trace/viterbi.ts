@@ -75,6 +75,8 @@ interface Ctx {
   gl: Int32Array;
   gr: Int32Array;
   tmp: Scratch;
+  /** +1 down the scan, −1 up */
+  dir: number;
 }
 
 /** Runs the DP and returns the cheapest path from the initial states. */
@@ -88,7 +90,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     best: new Float64Array(C), bestS: new Int32Array(C), bestPred: new Float64Array(C),
   };
   const ctx: Ctx = { t, w, o, emit, wrap: wrap && w.maxCycle > 0 ? wrap : null, span: wrap ? wrap.x1 - wrap.x0 : 0,
-    gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp };
+    gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir };
   let prev = new States(size);
   let cur = new States(size);
   for (const s of input.init) {
@@ -125,7 +127,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
 
 /** Best arrival on run j for each cycle, from last row's states (or the absent state); pushes them to `cur`. */
 function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: States): void {
-  const { t, w, o, emit, wrap, span, tmp } = ctx;
+  const { t, w, o, emit, wrap, span, tmp, dir } = ctx;
   const e = emit[j];
   if (!(e < Infinity)) return;
   const M = w.maxCycle;
@@ -150,7 +152,9 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
       const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
       const pd = distToInterval(pred, lo, hi);
       const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
-      const cost = prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx) + (dc !== 0 ? o.wWrap : 0);
+      // ink that can only continue one way is followed whatever the slope said (a spike, a sharp turn)
+      const sole = k === 1 && dc === 0 && (dir > 0 ? t.mate[prev.run[s]] === j : t.mate[j] === prev.run[s]);
+      const cost = sole ? prev.cost[s] : prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx) + (dc !== 0 ? o.wWrap : 0);
       if (cost < tmp.best[c + M]) { tmp.best[c + M] = cost; tmp.bestS[c + M] = s; tmp.bestPred[c + M] = pred; }
     }
   }
