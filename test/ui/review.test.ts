@@ -14,16 +14,26 @@ const runs = (n: number, lows: Array<[number, number]>) => {
 };
 
 describe('review regions', () => {
-  it('joins low rows close together, drops single stray rows, and sorts down the scan across curves', () => {
-    const a = curve(1000, runs(400, [[10, 15], [20, 24], [200, 201], [300, 320]]));
+  it('joins low rows close together, drops short stray runs, and sorts down the scan across curves', () => {
+    const a = curve(1000, runs(400, [[10, 15], [40, 44], [200, 203], [300, 320]]));
     const b = curve(1000, runs(400, [[100, 110]]));
     const r = reviewRegions([a, b]);
-    expect(r.map((x) => [x.curve, x.from, x.to])).toEqual([[0, 1010, 1024], [1, 1100, 1110], [0, 1300, 1320]]);
+    expect(r.map((x) => [x.curve, x.from, x.to])).toEqual([[0, 1010, 1044], [1, 1100, 1110], [0, 1300, 1320]]);
     expect(r[0].x0).toBeCloseTo(201, 5);
-    expect(r[0].x1).toBeCloseTo(202.3, 5);
+    expect(r[0].x1).toBeCloseTo(204.3, 5);
   });
 
+  const regions = [100, 2000, 4000].map((from) => ({ curve: 0, from, to: from + 20, x0: 0, x1: 1 }));
+
   it('walks the regions in turn and starts again after the last', () => {
-    expect([nextRegion(3, -1), nextRegion(3, 0), nextRegion(3, 2), nextRegion(0, -1)]).toEqual([0, 1, 0, -1]);
+    expect([nextRegion(regions, -1), nextRegion(regions, 0), nextRegion(regions, 2), nextRegion([], -1)]).toEqual([0, 1, 0, -1]);
+    expect(nextRegion(regions, 0, { top: 0, bottom: 800 })).toBe(1); // region 1 still on screen
+  });
+
+  it('starts, or goes on after the user scrolled away, from the first region below the top of the view', () => {
+    expect(nextRegion(regions, -1, { top: 0, bottom: 800 })).toBe(0);
+    expect(nextRegion(regions, 0, { top: 3000, bottom: 3800 })).toBe(2);
+    expect(nextRegion(regions, 0, { top: 5000, bottom: 5800 })).toBe(0);
+    expect(nextRegion(regions, -1, { top: 1500, bottom: 2300 })).toBe(1);
   });
 });

@@ -38,8 +38,8 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
         <TextField label="Unit" name={`${name} unit`} value={curve.unit} undoLabel={`${name} unit`} onText={(v) => updateCurve(t, c, { unit: v })} error={e('unit')} className="narrow" />
       </div>
       <div className="cal-row">
-        <NumberField label="Left edge value" name={`${name} left value`} value={curve.left} edit={(v) => updateCurve(t, c, { left: v })} undoLabel={`${name} left value`} error={e('left')} />
-        <NumberField label="Right edge value" name={`${name} right value`} value={curve.right} edit={(v) => updateCurve(t, c, { right: v })} undoLabel={`${name} right value`} error={e('right')} />
+        <NumberField label="Left value" name={`${name} left value`} value={curve.left} edit={(v) => updateCurve(t, c, { left: v })} undoLabel={`${name} left value`} error={e('left')} />
+        <NumberField label="Right value" name={`${name} right value`} value={curve.right} edit={(v) => updateCurve(t, c, { right: v })} undoLabel={`${name} right value`} error={e('right')} />
       </div>
       <div className="cal-row">
         <label className="cal-field">

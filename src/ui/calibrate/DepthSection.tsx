@@ -85,6 +85,28 @@ export function DepthSection({ layout, err }: { layout: Layout; err: Lookup }) {
         })}
       </ol>
       {err('depth.refs') && <p className="field-error" role="alert">{err('depth.refs')}</p>}
+      <div className="cal-row">
+        <NumberField
+          label="Digitise from"
+          name="Digitise from depth"
+          value={depth.top ?? Number.NaN}
+          edit={(v) => setDepth({ top: v })}
+          clear={() => setDepth({ top: undefined })}
+          undoLabel="Depth interval"
+          hint="empty: the top of the scan"
+          error={err('depth.top')}
+        />
+        <NumberField
+          label="to"
+          name="Digitise to depth"
+          value={depth.bottom ?? Number.NaN}
+          edit={(v) => setDepth({ bottom: v })}
+          clear={() => setDepth({ bottom: undefined })}
+          undoLabel="Depth interval"
+          hint="empty: the bottom"
+          error={err('depth.bottom')}
+        />
+      </div>
       <button
         className={picking ? 'primary' : ''}
         aria-pressed={picking}

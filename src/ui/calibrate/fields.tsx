@@ -31,9 +31,11 @@ interface NumberFieldProps {
   className?: string;
   /** focus it when it first appears (a new depth reference's depth) */
   autoFocus?: boolean;
+  /** an optional value: emptying the field applies this edit */
+  clear?: () => Recipe;
 }
 
-export function NumberField({ label, name, value, edit, undoLabel, error, hint, className, autoFocus }: NumberFieldProps) {
+export function NumberField({ label, name, value, edit, undoLabel, error, hint, className, autoFocus, clear }: NumberFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(show(value));
@@ -50,6 +52,7 @@ export function NumberField({ label, name, value, edit, undoLabel, error, hint, 
     const v = parseNumber(text);
     setBad(v === null && text.trim() !== '');
     if (v !== null && v !== value) appStore.getState().updateDocument(undoLabel, edit(v), 'commit');
+    else if (text.trim() === '' && clear && Number.isFinite(value)) appStore.getState().updateDocument(undoLabel, clear(), 'commit');
   };
   const message = bad ? `“${draft}” is not a number` : error;
   return (

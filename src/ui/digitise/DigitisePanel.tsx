@@ -115,7 +115,8 @@ function Review() {
     return layout.tracks[c.track]?.curves[c.curve]?.mnemonic || `curve ${c.curve + 1} of track ${c.track + 1}`;
   };
   const next = () => {
-    const i = nextRegion(regions.length, index);
+    const { transform: t, viewport } = appStore.getState().view;
+    const i = nextRegion(regions, index, { top: -t.y / t.k, bottom: (viewport.height - t.y) / t.k });
     if (i < 0) return;
     const r = regions[i];
     appStore.getState().setDigitise({ reviewIndex: i });

@@ -25,7 +25,7 @@ export interface ReviewOptions {
   joinRows: number;
 }
 
-export const DEFAULT_REVIEW: ReviewOptions = { threshold: REVIEW_CONFIDENCE, minRows: 3, joinRows: 12 };
+export const DEFAULT_REVIEW: ReviewOptions = { threshold: REVIEW_CONFIDENCE, minRows: 5, joinRows: 40 };
 
 export function reviewRegions(curves: readonly TracedCurve[], options: Partial<ReviewOptions> = {}): ReviewRegion[] {
   const o = { ...DEFAULT_REVIEW, ...options };
@@ -58,7 +58,17 @@ function columnsOf(c: TracedCurve, from: number, to: number): { x0: number; x1: 
   return Number.isFinite(lo) ? { x0: lo, x1: hi } : { x0: 0, x1: 0 };
 }
 
-/** The region after `index` (wrapping to the first), or −1 when there are none. */
-export function nextRegion(count: number, index: number): number {
-  return count === 0 ? -1 : (index + 1) % count;
+/**
+ * Where the walk goes next: the region after `index` while the view still shows it; at the start,
+ * or once the user has scrolled away, the first region that reaches below the top of the view (none
+ * on screen is skipped). Wraps to the first; −1 when there are none.
+ */
+export function nextRegion(regions: readonly ReviewRegion[], index: number, view?: { top: number; bottom: number }): number {
+  if (regions.length === 0) return -1;
+  const current = regions[index];
+  if (view && (!current || current.to < view.top || current.from > view.bottom)) {
+    const below = regions.findIndex((r) => r.to > view.top);
+    return below < 0 ? 0 : below;
+  }
+  return (index + 1) % regions.length;
 }
