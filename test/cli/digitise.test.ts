@@ -29,7 +29,7 @@ describe('tracewell digitise, classical segmentation', () => {
   it('exits 0, says what it wrote on stdout and nothing on stderr', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^wrote .*sample\.las and .*sample\.csv: 5 curves \(CGR, RHOB, SPBR, LLS, RXO\), .* FT every 0\.5 FT, classical segmentation \(no model\), deskew 0\.400°\n$/);
+    expect(run.stdout).toMatch(/^wrote .*sample\.las and .*sample\.csv: 5 curves \(CGR, RHOB, SPBR, LLS, RXO\), .* FT every 0\.5 FT, classical segmentation \(no model\), deskew 0\.400°, a 1527 × 6000 px scan\n$/);
     expect(filesIn(dir)).toEqual(['sample.csv', 'sample.las']);
   });
 

@@ -27,7 +27,7 @@ describe('tracewell digitise --emit-layout', () => {
   it('writes the proposal and says what to fill in', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^wrote the proposed layout .*proposed\.json: deskew 0\.4\d\d°, 2 tracks/);
+    expect(run.stdout).toMatch(/^wrote the proposed layout .*proposed\.json for a 1527 × 6000 px scan: deskew 0\.4\d\d°, 2 tracks/);
     expect(run.stdout).toMatch(/type the depth printed at rows [\d.]+ and [\d.]+/);
   });
 
@@ -62,5 +62,31 @@ describe('tracewell digitise --emit-layout', () => {
     const rhob = score(las.data[0], las.data[2], sampleTruth().curves[1]);
     expect(rhob.coverage).toBeGreaterThan(0.9);
     expect(rhob.medianPct).toBeLessThan(0.6);
+  }, SLOW);
+});
+
+describe('--page picks the page of a multi-page file', () => {
+  const fixtures = join(__dirname, '../fixtures/decode');
+
+  it('reads page 2 of a 3-page G4 TIFF (320 × 960 px, a 320 px wide track)', async () => {
+    const dir = tempDir('page');
+    const r = await runCli(['digitise', join(fixtures, 'multipage-g4.tif'), '--page', '2', '--emit-layout', join(dir, 'p2.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/for page 2 of 3 \(320 × 960 px\): .*1 track \(track 1 x 2–319 px/);
+  }, SLOW);
+
+  it('renders a PDF page at --dpi (8.5 × 22 in at 100 dpi = 850 × 2200 px)', async () => {
+    const dir = tempDir('pdf');
+    const r = await runCli(['digitise', join(fixtures, 'log.pdf'), '--page', '1', '--dpi', '100', '--emit-layout', join(dir, 'pdf.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/for page 1 of 2 \(850 × 2200 px\)/);
+  }, SLOW);
+
+  it('a page the file does not have is refused with the page count', async () => {
+    const dir = tempDir('nopage');
+    const r = await runCli(['digitise', join(fixtures, 'multipage-g4.tif'), '--page', '4', '--emit-layout', join(dir, 'p4.json')]);
+    expect(r.code).toBe(1);
+    expect(r.errLines).toEqual(['tracewell: multipage-g4.tif: page 4 does not exist; the TIFF has 3 pages.']);
+    expect(filesIn(dir)).toEqual([]);
   }, SLOW);
 });

@@ -12,6 +12,7 @@ import { decodeScan } from '../../io/decode';
 import { nodeDecodeEnv } from '../decode';
 import { CliError } from './errors';
 import { checkWritable, writeAllOrNothing } from './files';
+import { pageWords } from './one-scan';
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
@@ -53,7 +54,7 @@ export async function emitLayout(scanPath: string, target: string, options: { pa
   await writeAllOrNothing([{ path: target, text: `${JSON.stringify(layout, null, 2)}\n` }]);
   const refs = (layout.depth as { refs: { y: number }[] }).refs;
   return [
-    `wrote the proposed layout ${target}: deskew ${proposal.deskew.toFixed(3)}°, ${proposal.tracks.length} track${proposal.tracks.length === 1 ? '' : 's'} (${gridWords(proposal)}), ${proposal.depthLines.length} depth lines`,
+    `wrote the proposed layout ${target} for ${pageWords(decoded.meta)}: deskew ${proposal.deskew.toFixed(3)}°, ${proposal.tracks.length} track${proposal.tracks.length === 1 ? '' : 's'} (${gridWords(proposal)}), ${proposal.depthLines.length} depth lines`,
     `to complete it: type the depth printed at ${refs.length === 2 ? `rows ${refs[0].y} and ${refs[1].y}` : 'two depth lines (depth.refs)'}, set depth.unit and step, and add each track's curves (mnemonic, unit, scale, left, right, seed, wrap); then run again with --layout ${target}`,
   ];
 }

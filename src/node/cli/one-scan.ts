@@ -21,7 +21,7 @@ export async function digitiseToFiles(scan: string, layout: Layout, targets: One
   return out;
 }
 
-/** "5 curves (GR, RHOB, …), 1025–1575 FT every 0.5 FT, classical segmentation" */
+/** "5 curves (GR, RHOB, …), 1025–1575 FT every 0.5 FT, classical segmentation (no model), deskew 0.400°, a 1700 × 6000 px scan" */
 export function describeOutput(out: DigitiseOutput, modelName?: string): string {
   const { doc } = out;
   const names = doc.curves.map((c) => c.mnemonic);
@@ -29,5 +29,11 @@ export function describeOutput(out: DigitiseOutput, modelName?: string): string 
   const last = doc.index[doc.index.length - 1];
   const seg = out.kind === 'model' ? `model ${modelName ?? out.doc.provenance?.modelId ?? ''}`.trim() : 'classical segmentation (no model)';
   const step = doc.index.length > 1 ? Math.abs(doc.index[1] - doc.index[0]) : 0;
-  return `${names.length} curve${names.length === 1 ? '' : 's'} (${names.join(', ')}), ${first}–${last} ${doc.indexUnit} every ${step} ${doc.indexUnit}, ${seg}, deskew ${out.deskew.toFixed(3)}°`;
+  return `${names.length} curve${names.length === 1 ? '' : 's'} (${names.join(', ')}), ${first}–${last} ${doc.indexUnit} every ${step} ${doc.indexUnit}, ${seg}, deskew ${out.deskew.toFixed(3)}°, ${pageWords(out.scan)}`;
+}
+
+/** "page 2 of 3 (320 × 960 px)", or "a 1700 × 6000 px scan" for a one-page file */
+export function pageWords(meta: { page: number; pageCount: number; width: number; height: number }): string {
+  const size = `${meta.width} × ${meta.height} px`;
+  return meta.pageCount > 1 ? `page ${meta.page + 1} of ${meta.pageCount} (${size})` : `a ${size} scan`;
 }
