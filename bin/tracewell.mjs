@@ -5,4 +5,13 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main, processIo } = await import('../src/node/cli/main.ts');
+const { removePendingTemps } = await import('../src/node/cli/files.ts');
+// interrupted: no half-written file is left behind (128 + signal number, as shells report it)
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    removePendingTemps();
+    process.stderr.write(`\ntracewell: interrupted (${signal}); no partial file was left\n`);
+    process.exit(code);
+  });
+}
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -3,8 +3,8 @@
  * and renamed into place, so a failed or interrupted run never leaves half a LAS behind. Also the
  * early check that an output folder can be written, before minutes of work are spent.
  */
-import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { access, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors';
 
@@ -36,6 +36,26 @@ export async function ensureDir(dir: string): Promise<void> {
   }
 }
 
+/** Folders this process writes temporaries in (batch worker threads share the process id). */
+const tempDirs = new Set<string>();
+
+/**
+ * Removes this process's temporaries (`.<name>.<pid>.<random>.tmp`) from the folders it wrote in;
+ * for SIGINT/SIGTERM handlers, so an interrupted run leaves no partial file.
+ */
+export function removePendingTemps(): void {
+  const mine = `.${process.pid}.`;
+  for (const dir of tempDirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.startsWith('.') && n.endsWith('.tmp') && n.includes(mine)) rmSync(join(dir, n), { force: true });
+  }
+}
+
 /**
  * Writes every file or none: all go to temporary names first, then are renamed in order; if any
  * step fails, the temporaries and the files already renamed by this call are removed.
@@ -43,8 +63,10 @@ export async function ensureDir(dir: string): Promise<void> {
 export async function writeAllOrNothing(files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
   const temps = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`));
   const placed: string[] = [];
+  for (const f of files) tempDirs.add(dirname(f.path));
   try {
-    for (let i = 0; i < files.length; i++) await writeFile(temps[i], files[i].text);
+    // synchronous: a signal handler then never runs while a temporary is half-created
+    for (let i = 0; i < files.length; i++) writeFileSync(temps[i], files[i].text);
     for (let i = 0; i < files.length; i++) {
       await rename(temps[i], files[i].path);
       placed.push(files[i].path);
