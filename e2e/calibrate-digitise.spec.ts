@@ -5,8 +5,9 @@
  * thread never blocks for 100 ms while loading or digitising. Screenshots go to the results folder.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
+import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
 import { calibrateSample, clickScan, digitise, goToStep, loadSample, paperReading, showRow } from './journey';
 
 test.beforeEach(async ({ page }) => {
@@ -80,6 +81,17 @@ test('calibrate the sample through the UI, digitise it, look at the mask and wal
   for (const c of traced) expect(c.found, `curve ${c.track}.${c.curve}: rows with a value`).toBeGreaterThan(0.8 * 5500);
   await expect(page.locator('[data-testid="curve-layer"] [data-curve]')).toHaveCount(5);
   await shot(page, 'cd-03-digitised');
+
+  // Digitise again, and cancel while the worker traces: the curves and the history stay as they were
+  const before = await read(page, (s) => ({ undo: s.history.undo.length as number }));
+  await page.getByRole('button', { name: 'Digitise again' }).click();
+  const progress = page.getByTestId('job-progress');
+  await expect(progress).toContainText('Digitising');
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  expect(await read(page, (s) => s.history.undo.length as number)).toBe(before.undo);
+  expect(await read(page, (s) => s.doc.curves.length as number)).toBe(5);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
 
   // The mask overlay: coloured class pixels drawn over the gray scan
   await page.getByLabel('Segmentation mask').check();
@@ -198,4 +210,42 @@ test('calibration details: a mistyped depth stands out, an edge drag is one undo
   const kept = await read(page, (s) => s.doc.layout);
   expect(kept.depth.refs).toHaveLength(3);
   await goToStep(page, 'Calibrate');
+});
+
+test.describe('with a model installed', () => {
+  // the app's service worker would answer /models/ from its cache, out of the routes' reach
+  test.use({ serviceWorkers: 'block' });
+
+  test('the engine in use shows, the EP can be chosen, and Cancel during segmentation changes nothing', async ({ page, context }) => {
+    test.setTimeout(240_000);
+    // The test fixture U-Net (real ONNX, run by the real onnxruntime-web) served as the app's default model.
+    const fixtures = resolve(E2E_FIXTURES, '../../test/fixtures/models');
+    await context.route('**/models/index.json', (r) => r.fulfill({ json: { default: 'tiny-unet', models: ['tiny-unet'] } }));
+    await context.route('**/models/tiny-unet.json', (r) => r.fulfill({ path: resolve(fixtures, 'tiny-unet.json') }));
+    await context.route('**/models/tiny-unet.onnx', (r) => r.fulfill({ path: resolve(fixtures, 'tiny-unet.onnx'), contentType: 'application/octet-stream' }));
+    await page.reload();
+    await loadSample(page);
+    await calibrateSample(page);
+    await goToStep(page, 'Digitise');
+    await expect(page.getByTestId('engine-in-use')).toHaveText(/^Engine: (WASM · \d+ workers? × \d+ threads?|WebGPU)$/, { timeout: 60_000 });
+    await expect(page.getByTestId('model-problem')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Engine settings' });
+    await settings.getByLabel('WASM (CPU, all cores)').check();
+    expect(await page.evaluate(() => Object.entries(localStorage).find(([, v]) => v === 'wasm'))).toBeTruthy();
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByTestId('engine-in-use')).toHaveText(/^Engine: WASM · /, { timeout: 60_000 });
+
+    const before = await read(page, (s) => ({ undo: s.history.undo.length as number, curves: s.doc.curves.length as number }));
+    await page.getByRole('button', { name: /^Digitise$/ }).click();
+    const progress = page.getByTestId('job-progress');
+    await expect(progress).toContainText(/Segmenting: tile \d+ of \d+ · about \d+ s left/, { timeout: 60_000 });
+    await shot(page, 'cd-07-segmenting');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    expect(await read(page, (s) => ({ undo: s.history.undo.length as number, curves: s.doc.curves.length as number }))).toEqual(before);
+    await expect(page.getByRole('button', { name: /^Digitise$/ })).toBeEnabled();
+  });
 });
