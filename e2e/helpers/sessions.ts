@@ -91,3 +91,74 @@ export async function placeSampleDocument(page: Page, label: string, phase = 0):
     }));
   }, { label, phase, layout: SAMPLE_LAYOUT });
 }
+
+/*
+ * The journey through the workbench's steps, through the UI only: calibrate by loading the
+ * sample's layout file, digitise, edit by depth, export LAS. (Written here while e2e/journey.ts
+ * does not exist yet; the calibrate/digitise specs own the finer checks of each step.)
+ */
+
+export const SAMPLE_LAYOUT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../public/samples/synthetic-log.layout.json');
+
+export async function openStep(page: Page, title: string): Promise<void> {
+  const button = page.getByRole('complementary', { name: 'Steps' }).getByRole('button', { name: new RegExp(`^\\d ${title}`) });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'step');
+}
+
+/** Calibrate step: load the sample's layout file (depth refs, tracks, scales, seeds). */
+export async function calibrateWithLayoutFile(page: Page, path = SAMPLE_LAYOUT_PATH): Promise<void> {
+  await openStep(page, 'Calibrate');
+  await page.getByTestId('layout-file-input').setInputFiles(path);
+  await expect(page.getByText('Calibration complete.')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Digitise step: segment with `engine` and trace; resolves once the curves are in the document. */
+export async function digitiseWith(page: Page, engine: 'model' | 'classical', curves: number, timeout = 300_000): Promise<void> {
+  await openStep(page, 'Digitise');
+  await page.getByRole('radio', { name: engine === 'model' ? 'U-Net model' : 'Classical (darkness, no model)' }).check();
+  await page.getByRole('button', { name: 'Digitise', exact: true }).click();
+  // Done, or the model refused: fail at once with its reason rather than at the timeout.
+  const summary = page.getByTestId('digitise-summary');
+  await expect(summary.or(page.getByTestId('model-problem'))).toBeVisible({ timeout });
+  if (await page.getByTestId('model-problem').isVisible()) throw new Error(`the model cannot be used: ${await page.getByTestId('model-problem').innerText()}`);
+  await expect(summary).toContainText(`${curves} curves traced`, { timeout: 30_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Edit step: erase `from`–`to` (depth units) from the curve named `mnemonic`. */
+export async function eraseInterval(page: Page, mnemonic: string, from: number, to: number): Promise<void> {
+  await openStep(page, 'Edit');
+  await page.getByRole('option', { name: new RegExp(mnemonic) }).click();
+  await page.getByRole('textbox', { name: 'From depth' }).fill(String(from));
+  await page.getByRole('textbox', { name: 'To depth' }).fill(String(to));
+  await page.getByRole('button', { name: 'Erase interval' }).click();
+}
+
+/** Export step: download the LAS file; returns its text. */
+export async function exportLas(page: Page): Promise<{ fileName: string; text: string }> {
+  await openStep(page, 'Export');
+  await page.getByRole('radiogroup', { name: 'Format' }).getByRole('radio', { name: /LAS/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download .*\.las$/ }).click();
+  const d = await download;
+  return { fileName: d.suggestedFilename(), text: readFileSync(await d.path(), 'latin1') };
+}
+
+/** x (scan px) of the curve at `row` of the upright scan, from the open document; null where absent. */
+export async function curveAt(page: Page, mnemonic: string, row: number): Promise<number | null> {
+  return page.evaluate(([mnemonic, row]) => {
+    const d = (window as unknown as Store).tracewell.store.getState().doc;
+    const c = d.curves.find((c: { track: number; curve: number }) => d.layout.tracks[c.track]?.curves[c.curve]?.mnemonic === mnemonic);
+    const v = c?.x[(row as number) - c.y0];
+    return v === undefined || Number.isNaN(v) ? null : v;
+  }, [mnemonic, row] as const);
+}
+
+/** Upright-scan row of a depth, through the document's depth references (linear). */
+export async function rowOfDepth(page: Page, depth: number): Promise<number> {
+  return page.evaluate((depth) => {
+    const [a, b] = (window as unknown as Store).tracewell.store.getState().doc.layout.depth.refs;
+    return Math.round(a.y + ((depth - a.depth) * (b.y - a.y)) / (b.depth - a.depth));
+  }, depth);
+}

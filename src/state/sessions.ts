@@ -38,8 +38,8 @@ interface Bound {
   file: Blob;
   autosave: Autosave<SessionContent>;
   stop(): void;
-  /** quarter turns the stored thumbnail shows; a rotation makes a new one */
-  thumbTurns: number;
+  /** the display level the stored thumbnail shows; new levels (rotation, deskew) make a new one */
+  thumbOf: Raster | undefined;
   /** a new thumbnail waiting for the next save */
   thumbnail?: Blob;
 }
@@ -83,7 +83,7 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
   }
 
   function bind(opened: OpenedSession, file: Blob): Bound {
-    const b: Bound = { opened, file, thumbTurns: store.getState().scan.turns, stop: () => {}, autosave: null as never };
+    const b: Bound = { opened, file, thumbOf: store.getState().scan.levels[0], stop: () => {}, autosave: null as never };
     b.autosave = createAutosave<SessionContent>({
       ...deps.timing,
       save: async (content) => {
@@ -140,14 +140,16 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
     if (s.scan.file !== file || !s.doc.scan) return; // another file replaced it meanwhile
     const content = sessionContentOf(s);
     set({ save: { kind: 'saving' } });
-    const thumbnail = s.scan.levels[0] ? await deps.thumbnail(s.scan.levels[0]).catch(() => null) : null;
+    const upright = s.scan.levels[0];
+    const thumbnail = upright ? await deps.thumbnail(upright).catch(() => null) : null;
     try {
       const opened = await createSession(await database(), { scan: file, scanHash: s.doc.scan.sha256, scanName: s.doc.scan.fileName, content, thumbnail });
       const b = bind(opened, file);
+      b.thumbOf = upright;
       // Edits made while the session was being created are saved at once.
       const now = contentToSave(store.getState());
       if (now && store.getState().scan.file === file && !sameContent(now, content)) b.autosave.change(now);
-      if (store.getState().scan.turns !== b.thumbTurns) void refreshThumbnail(b);
+      if (store.getState().scan.levels[0] !== upright) void refreshThumbnail(b);
       void requestPersistentStorage(deps.storage).then(() => library.refresh());
     } catch (e) {
       // Not even the first save fitted: the scan stays open, unsaved, and says so.
@@ -157,10 +159,10 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
   }
 
   async function refreshThumbnail(b: Bound): Promise<void> {
-    const { levels, turns } = store.getState().scan;
-    if (!levels[0] || turns === b.thumbTurns) return;
-    b.thumbTurns = turns;
-    const blob = await deps.thumbnail(levels[0]).catch(() => null);
+    const upright = store.getState().scan.levels[0];
+    if (!upright || upright === b.thumbOf) return;
+    b.thumbOf = upright;
+    const blob = await deps.thumbnail(upright).catch(() => null);
     if (!blob || bound !== b) return;
     b.thumbnail = blob;
     const content = contentToSave(store.getState());
@@ -189,7 +191,7 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
       const unsubscribe = store.subscribe((s, prev) => {
         const file = s.scan.file;
         if (file && file !== prev.scan.file && s.doc.scan && !restoring && file !== bound?.file) void serial(() => adopt(file));
-        if (bound && file === bound.file && s.scan.turns !== prev.scan.turns) void refreshThumbnail(bound);
+        if (bound && file === bound.file && s.scan.levels[0] !== prev.scan.levels[0]) void refreshThumbnail(bound);
       });
       return () => {
         unsubscribe();

@@ -180,3 +180,27 @@ describe('session controller', () => {
     stop();
   });
 });
+
+describe('session thumbnails', () => {
+  it('a new upright scan (rotation, deskew) stores a new thumbnail with the next save', async () => {
+    const db = await freshDb();
+    const store = createAppStore();
+    const controller = createSessionController(store, {
+      openDb: async () => db,
+      loader: { restoreSession: async () => true },
+      // the "picture" names the raster it was made from, so the stored one can be told apart
+      thumbnail: async (r) => new Blob([`${r.width}x${r.height}`], { type: 'image/webp' }),
+      timing: { debounceMs: 5, maxWaitMs: 20, retryMs: 60_000 },
+    });
+    const stop = controller.start();
+    const meta = await openScan(store, 7);
+    const stored = async () => (await listSessions(db)).find((m) => m.id === meta.id)!.thumbnail!.text();
+    expect(await stored()).toBe('40x60');
+    const turned: Raster = { width: 60, height: 40, channels: 1, data: new Uint8Array(2400) };
+    store.getState().rotateScan(1);
+    store.getState().setScan({ levels: [turned], turns: 1 });
+    await settle();
+    expect(await stored()).toBe('60x40');
+    stop();
+  });
+});
