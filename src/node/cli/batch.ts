@@ -4,7 +4,7 @@
  * progress line (rewritten in place on a terminal, one line per scan otherwise), a summary, and a
  * failed scan never stops the others.
  */
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Layout } from '../../core/calibration';
 import { CliError, oneLine } from './errors';
@@ -44,7 +44,9 @@ export function batchJobs(patterns: string[], outDir: string): BatchJob[] {
       scans.push(...found);
     }
   }
-  const unique = [...new Set(scans)];
+  // one file named twice (a pattern and its plain name, `a/../b`) is digitised once
+  const seen = new Set<string>();
+  const unique = scans.filter((s) => !seen.has(resolve(s)) && seen.add(resolve(s)));
   const byOut = new Map<string, string>();
   return unique.map((scan) => {
     const las = join(outDir, `${basename(scan, extname(scan))}.las`);
