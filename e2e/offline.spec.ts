@@ -3,9 +3,8 @@
  * the app loads and stays cross-origin isolated with the network off. A new version waits for the
  * user instead of reloading the page.
  *
- * Not covered yet (needs the workbench UI and start screen): crash safety of an edit, the offline
- * digitise-and-export journey, the storage-full message, and the session-file round trip in the
- * browser. Their storage layer is unit-tested in test/db.
+ * Crash safety, the offline digitise-and-export journey, the storage-full message and the
+ * session-file round trip are in e2e/sessions.spec.ts.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
