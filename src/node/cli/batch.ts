@@ -76,8 +76,9 @@ export async function runBatch(jobs: BatchJob[], setup: BatchSetup, workers: num
 /** One scan in the thread that calls it: what each worker (and jobs = 1) does. */
 export async function runJob(job: BatchJob, setup: BatchSetup, segmenter: () => Promise<Awaited<ReturnType<typeof openSegmenter>>>): Promise<BatchResult> {
   try {
-    const out = await digitiseToFiles(job.scan, setup.layout, { las: job.las }, { segmenter: await segmenter(), page: setup.page, dpi: setup.dpi });
-    return { scan: job.scan, ok: true, summary: describeOutput(out) };
+    const seg = await segmenter();
+    const out = await digitiseToFiles(job.scan, setup.layout, { las: job.las }, { segmenter: seg, page: setup.page, dpi: setup.dpi });
+    return { scan: job.scan, ok: true, summary: describeOutput(out, seg?.card.name) };
   } catch (e) {
     return { scan: job.scan, ok: false, message: oneLine(e) };
   }

@@ -50,8 +50,9 @@ async function batch(a: CliArgs, io: Io): Promise<number> {
   const progress = (r: BatchResult, done: number) => {
     if (!r.ok) failed++;
     const line = `[${done}/${jobs.length}] ${done - failed} ok, ${failed} failed · ${r.scan}${r.ok ? '' : ' FAILED'}`;
+    // on a terminal the line is rewritten in place; in a log each scan keeps what was written
     if (io.status) io.status(line);
-    else io.err(line);
+    else io.err(r.ok ? `${line}: ${r.summary}` : line);
   };
   io.status?.(`[0/${jobs.length}] digitising with ${workers} job${workers === 1 ? '' : 's'}…`);
   const report = await runBatch(jobs, { layout, model, page: a.page, dpi: a.dpi, threads }, workers, a.outDir!, progress);
