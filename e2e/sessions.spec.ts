@@ -196,9 +196,18 @@ test('a damaged session file is refused with the reason, and nothing changes', a
   await expect(page.getByTestId('session-card')).toHaveCount(1);
 });
 
-test('the start screen lists, renames, duplicates and deletes sessions; storage and thumbnails show', async ({ page }) => {
+test('the start screen lists, renames, duplicates and deletes sessions; storage, persistence and thumbnails show', async ({ page }) => {
+  // Whether Chromium grants persistence is its own heuristic (site engagement); stand in for its
+  // answer so the button's path is seen: not persisted until asked, granted when asked.
+  await page.addInitScript(() => {
+    let granted = false;
+    Object.defineProperty(navigator.storage, 'persisted', { value: async () => granted });
+    Object.defineProperty(navigator.storage, 'persist', { value: async () => (granted = true) });
+  });
   await page.goto('/');
   await expect(page.getByText('No saved sessions yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Keep sessions safe' }).click();
+  await expect(page.getByTestId('storage-persisted')).toHaveText('Kept: the browser will not clear these sessions to free space.');
   await openSampleSession(page);
   await backToSessions(page);
   const card = sessionCard(page, 'synthetic-log');
