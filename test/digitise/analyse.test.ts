@@ -14,7 +14,7 @@ describe('on the bundled sample', () => {
   beforeAll(async () => {
     source = await sampleScan();
     upright = prepareUpright(source, layout).upright;
-  });
+  }, 120_000); // a loaded machine takes its time (decoding, deskew, tracing, model set-up)
 
   it('snaps a click a few px off a depth line to the line (the layout reads 1025 ft at y 319.9)', () => {
     const { x0, x1 } = layout.tracks[0];

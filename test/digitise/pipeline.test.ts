@@ -24,7 +24,7 @@ describe('digitising the bundled sample without a model', () => {
     source = await sampleScan();
     upright = prepareUpright(source, layout).upright;
     traced = traceLayout(upright, segmentClassical(upright, layout), layout, { kind: 'classical' });
-  });
+  }, 120_000); // a loaded machine takes its time (decoding, deskew, tracing, model set-up)
 
   it('turns the scan upright exactly as the layout says (the display levels use the same pixels)', () => {
     expect(prepareUpright(source, layout).deskew).toBe(0.4);

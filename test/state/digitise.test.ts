@@ -27,7 +27,7 @@ let upright: Raster;
 beforeAll(async () => {
   source = await sampleScan();
   upright = prepareUpright(source, sampleLayout()).upright;
-});
+}, 120_000); // a loaded machine takes its time (decoding, deskew, tracing, model set-up)
 
 function calibratedStore() {
   const store = createAppStore();
@@ -80,7 +80,7 @@ describe('digitising through the store', () => {
     let segmenter: Segmenter;
     beforeAll(async () => {
       segmenter = await createNodeSegmenter(resolve(__dirname, '../fixtures/models/tiny-unet.json'), { threads: 1 });
-    });
+    }, 120_000); // a loaded machine takes its time (decoding, deskew, tracing, model set-up)
 
     it('segments with progress and ETA, then traces; the run records the model', async () => {
       const store = calibratedStore();
