@@ -21,8 +21,8 @@ import { emptySegmentation, regionFor, specFor } from '../src/ml/segmenter.ts';
 import { PEAK_MACS_PER_PIXEL } from './bench-segment-report.ts';
 
 const argOf = (k: string): string[] => process.argv.flatMap((a, i) => (process.argv[i - 1] === `--${k}` ? [a] : []));
-const WIDTH = 2_000;
-/** --height and --peak-side only shrink the work for a smoke test on a software adapter */
+/** --width, --height and --peak-side only shrink the work for a smoke test on a software adapter */
+const WIDTH = Number(argOf('width')[0] ?? 2_000);
 const HEIGHT = Number(argOf('height')[0] ?? 12_800);
 const PEAK_SIDES = argOf('peak-side').map(Number);
 const SEED = 4242;
@@ -110,8 +110,11 @@ async function main(): Promise<void> {
   const ort = (await import(pathToFileURL(join(argOf('ort')[0], 'ort.webgpu.mjs')).href)) as typeof Ort;
   ort.env.wasm.numThreads = 1;
   ort.env.logLevel = 'error';
-  const page = renderSample(SEED, {}, checkLibrary(libraryJson), { width: WIDTH, length: 12_800 }).image;
-  const scan = { ...page, height: HEIGHT, data: page.data.subarray(0, WIDTH * HEIGHT) }; // a smoke test takes the top rows
+  const page = renderSample(SEED, {}, checkLibrary(libraryJson), { width: 2_000, length: 12_800 }).image;
+  // a smoke test takes the top-left corner
+  const data = new Uint8Array(WIDTH * HEIGHT);
+  for (let y = 0; y < HEIGHT; y++) data.set(page.data.subarray(y * page.width, y * page.width + WIDTH), y * WIDTH);
+  const scan = { ...page, width: WIDTH, height: HEIGHT, data };
   const rows: string[] = [];
   for (const card of argOf('model')) rows.push(...(await benchModel(ort, card, scan)));
   const peaks = [];
