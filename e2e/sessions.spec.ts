@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { calibrateSample, digitise } from './journey';
 import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
 import {
   backToSessions, calibrateWithLayoutFile, curveAt, digitiseWith, documentSnapshot, eraseInterval, expectSaved, exportLas, openSampleSession, openSession,
@@ -322,15 +323,17 @@ test('offline: load once, go offline, reload, open the bundled sample, digitise 
   await page.reload();
   await expect(page.getByTestId('start-screen')).toBeVisible();
   await openSampleSession(page);
-  await calibrateWithLayoutFile(page);
-  // The model when the build ships one (public/models/index.json); until a trained model is
-  // committed there, the classical segmentation, which needs no model, and the reason is printed.
-  const engine = existsSync(join(dist, 'models', 'index.json')) ? 'model' : 'classical';
-  if (engine === 'classical') console.log(`offline journey: ${dist}/models/index.json is absent (no model shipped): digitising with the classical segmentation`);
+  // Through the UI as a user does it (e2e/journey.ts): auto-layout, depth lines clicked and typed,
+  // scales typed, seeds clicked; then Digitise: the model when the build ships one, else the panel
+  // says the model cannot be used and the classical segmentation is taken.
+  await calibrateSample(page);
   const t0 = Date.now();
-  await digitiseWith(page, engine, 5, 540_000);
+  const engine = await digitise(page);
+  const shipsModel = existsSync(join(dist, 'models', 'index.json'));
+  if (!shipsModel) console.log(`offline journey: ${dist}/models/index.json is absent (no model shipped): digitised with the classical segmentation`);
+  expect(engine, 'the model digitises offline when the build ships one').toBe(shipsModel ? 'model' : 'classical');
   test.info().annotations.push({ type: `offline digitise (${engine})`, description: `${((Date.now() - t0) / 1000).toFixed(0)} s (load ${machineLoad().toFixed(1)}/CPU)` });
-  await expect(page.getByTestId('digitise-summary')).toContainText(`${engine} segmentation`);
+  await expect(page.getByTestId('digitise-summary')).toContainText('5 curves traced');
   const las = await exportLas(page);
   expect(las.fileName).toBe('synthetic-log.las');
   expect(las.text).toMatch(/^~V/m);
