@@ -154,24 +154,31 @@ function colouredShare(page: Page): Promise<number> {
   });
 }
 
-test('calibration details: a mistyped depth stands out, an edge drag is one undo step, the layout saves and loads', async ({ page }) => {
+test('calibration details: a mistyped depth stands out (with a fourth reference), an edge drag is one undo step, the layout saves and loads', async ({ page }) => {
   test.setTimeout(240_000);
   const paper = paperReading();
   await loadSample(page);
   await calibrateSample(page, paper);
 
-  // A third reference on the 1300 ft line, mistyped as 1310: its residual is flagged; corrected, it is not.
-  const y1300 = paper.depth.refs[0].y + (1300 - 1025) * 10;
-  await page.getByRole('button', { name: 'Add depth reference' }).click();
-  await clickScan(page, 270, y1300 - 2);
-  await page.getByLabel('Depth at reference 3', { exact: true }).fill('1310');
-  await page.getByLabel('Depth at reference 3', { exact: true }).press('Tab');
+  // A third reference on the 1300 ft line, mistyped as 1310: the three do not line up. A fourth
+  // (1450 ft) shows which one is wrong; corrected, nothing is flagged.
+  const rowOf = (depth: number) => paper.depth.refs[0].y + (depth - 1025) * 10;
+  const addRef = async (n: number, depth: number, typed: number) => {
+    await page.getByRole('button', { name: 'Add depth reference' }).click();
+    await clickScan(page, 270, rowOf(depth) - 2);
+    await page.getByLabel(`Depth at reference ${n}`, { exact: true }).fill(String(typed));
+    await page.getByLabel(`Depth at reference ${n}`, { exact: true }).press('Tab');
+  };
+  await addRef(3, 1300, 1310);
+  await expect(page.getByTestId('refs-misfit')).toContainText('The three depths do not line up (one is off by up to 6.67 FT)');
+  await addRef(4, 1450, 1450);
+  await expect(page.getByTestId('refs-misfit')).toHaveCount(0);
   await expect(page.getByTestId('residual-3')).toContainText('check this depth');
-  await expect(page.getByTestId('residual-3')).toContainText('+10.00 FT');
+  for (const n of [1, 2, 4]) await expect(page.getByTestId(`residual-${n}`)).not.toContainText('check');
   await shot(page, 'cd-06-typo');
   await page.getByLabel('Depth at reference 3', { exact: true }).fill('1300');
   await page.getByLabel('Depth at reference 3', { exact: true }).press('Tab');
-  await expect(page.getByTestId('residual-3')).not.toContainText('check');
+  for (const n of [1, 2, 3, 4]) await expect(page.getByTestId(`residual-${n}`)).not.toContainText('check');
 
   // An error is shown next to its field, in words
   await page.getByLabel('Track 1 curve 2 right value', { exact: true }).fill('1.95');
@@ -203,12 +210,12 @@ test('calibration details: a mistyped depth stands out, an edge drag is one undo
   await page.getByRole('button', { name: 'Save layout…' }).click();
   const file = await (await download).path();
   const saved = JSON.parse(readFileSync(file!, 'utf8'));
-  expect(saved.depth.refs.map((r: { depth: number }) => r.depth)).toEqual([1025, 1575, 1300]);
+  expect(saved.depth.refs.map((r: { depth: number }) => r.depth)).toEqual([1025, 1575, 1300, 1450]);
   expect(saved.tracks[1].curves.map((c: { mnemonic: string }) => c.mnemonic)).toEqual(['LLS', 'RXO']);
   await page.getByTestId('layout-file-input').setInputFiles({ name: 'broken.layout.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...saved, dskew: 1 })) });
   await expect(page.getByRole('alert').filter({ hasText: 'broken.layout.json is not a layout Tracewell can use' })).toContainText('unknown field "dskew"');
   const kept = await read(page, (s) => s.doc.layout);
-  expect(kept.depth.refs).toHaveLength(3);
+  expect(kept.depth.refs).toHaveLength(4);
   await goToStep(page, 'Calibrate');
 });
 

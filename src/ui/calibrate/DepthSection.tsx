@@ -1,30 +1,26 @@
 /**
  * Depth: unit, LAS step, fit, and the references — each a depth line clicked on the scan (snapped to
- * the line) and the depth typed for it. With the map fitted, each reference shows its residual, so a
- * mistyped depth stands out (with three or more, the leave-one-out residual of the piecewise fit).
+ * the line) and the depth typed for it. With three or more, each shows its distance from a straight
+ * line through all, and a mistyped depth stands out (residuals.ts).
  */
 import { useMemo, useState } from 'react';
-import { depthMap } from '../../core/calibration/depth-map';
 import type { DepthUnit, Layout } from '../../core/calibration/layout';
-import { resolveFit } from '../../core/calibration/validate';
 import { removeDepthRef, setDepth, setLayout, setRefDepth } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
 import { NumberField } from './fields';
+import { checkRefs, lineThrough, type RefCheck } from './residuals';
 
 type Lookup = (path: string) => string | null;
 
-/** residuals per ref (depth units), or null while the map cannot be made */
-function residualsOf(layout: Layout, err: Lookup): { values: number[]; flag: number } | null {
-  const { depth } = layout;
-  if (depth.refs.length < 2 || depth.refs.some((r) => !Number.isFinite(r.depth)) || err('depth.refs')) return null;
-  try {
-    const map = depthMap(depth);
-    // a residual worth a look: more than one LAS step, or more than 3 px of the scan
-    const perPx = Math.abs(map.depthAt(1) - map.depthAt(0));
-    return { values: map.residuals, flag: Math.max(layout.step, 3 * perPx) };
-  } catch {
-    return null;
-  }
+/**
+ * The typo check of the references (residuals.ts), with a tolerance of one LAS step or 3 px of the
+ * scan, whichever is more; null with fewer than three references or while one has no depth.
+ */
+function checkOf(layout: Layout): RefCheck | null {
+  const { refs } = layout.depth;
+  if (refs.length < 3 || refs.some((r) => !Number.isFinite(r.depth))) return null;
+  const line = lineThrough(refs);
+  return checkRefs(refs, Math.max(layout.step, 3 * Math.abs(line(1) - line(0))));
 }
 
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v) < 0.005 ? '0.00' : Math.abs(v).toFixed(2)}`;
@@ -33,10 +29,9 @@ export function DepthSection({ layout, err }: { layout: Layout; err: Lookup }) {
   const pick = useAppStore((s) => s.calibrate.pick);
   const [focusRef, setFocusRef] = useState(-1);
   const { depth } = layout;
-  const residuals = useMemo(() => residualsOf(layout, err), [layout, err]);
+  const check = useMemo(() => checkOf(layout), [layout]);
   const picking = pick?.kind === 'depth';
   const update = (label: string, recipe: Parameters<ReturnType<typeof appStore.getState>['updateDocument']>[1]) => appStore.getState().updateDocument(label, recipe);
-  const fit = resolveFit(depth);
   return (
     <section className="cal-section" aria-label="Depth">
       <h2>Depth</h2>
@@ -60,8 +55,8 @@ export function DepthSection({ layout, err }: { layout: Layout; err: Lookup }) {
       </div>
       <ol className="cal-refs" aria-label="Depth references">
         {depth.refs.map((r, i) => {
-          const res = residuals?.values[i];
-          const off = res !== undefined && Math.abs(res) > residuals!.flag;
+          const res = check?.residuals[i];
+          const off = check?.suspect === i;
           return (
             <li key={i} className="cal-ref">
               <span className="cal-ref-row" title="Row on the upright scan">y {r.y.toFixed(1)}</span>
@@ -74,7 +69,7 @@ export function DepthSection({ layout, err }: { layout: Layout; err: Lookup }) {
                 autoFocus={i === focusRef}
                 error={Number.isNaN(r.depth) ? 'Type the depth printed at this line.' : err(`depth.refs[${i}].depth`) ?? err(`depth.refs[${i}].y`)}
               />
-              <span className={off ? 'cal-resid off' : 'cal-resid'} data-testid={`residual-${i + 1}`} title={fit === 'linear' ? 'Depth minus the fitted line' : 'Depth minus what the other references predict'}>
+              <span className={off ? 'cal-resid off' : 'cal-resid'} data-testid={`residual-${i + 1}`} title="Depth minus the straight line through all references">
                 {res === undefined ? '' : `${signed(res)} ${depth.unit}${off ? ' — check this depth' : ''}`}
               </span>
               <button className="small ghost" aria-label={`Remove reference ${i + 1}`} title="Remove this reference" onClick={() => update(`Remove reference ${i + 1}`, removeDepthRef(i))}>
@@ -85,6 +80,11 @@ export function DepthSection({ layout, err }: { layout: Layout; err: Lookup }) {
         })}
       </ol>
       {err('depth.refs') && <p className="field-error" role="alert">{err('depth.refs')}</p>}
+      {check?.misfit != null && (
+        <p className="field-error" role="alert" data-testid="refs-misfit">
+          The three depths do not line up (one is off by up to {check.misfit.toFixed(2)} {depth.unit}): one may be mistyped. A fourth reference shows which.
+        </p>
+      )}
       <div className="cal-row">
         <NumberField
           label="Digitise from"
