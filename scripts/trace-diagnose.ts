@@ -31,6 +31,13 @@ const HALF = Number(arg('--half', '40')); // rows above and below a stretch in a
 const ZOOM = Number(arg('--zoom', '2'));
 const PER_CURVE = Number(arg('--per-curve', '1000')); // crops per curve at most
 let written = 0;
+// --opt key=value (repeatable): tracer options to try, e.g. --opt wSlope=0.3
+const options: Record<string, number> = {};
+process.argv.forEach((a, i) => {
+  if (a !== '--opt') return;
+  const [k, v] = process.argv[i + 1].split('=');
+  options[k] = Number(v);
+});
 
 /** Truth of one curve in pixel space: row y and column x per truth depth (NaN where not drawn). */
 function truthPx(u: UprightSample, t: number, c: number): { y: Float64Array; x: Float64Array } {
@@ -136,7 +143,7 @@ for (let seed = s0; seed <= s1; seed++) {
   const depths = depthMap(layout.depth);
   let traces: TracedCurve[];
   try {
-    traces = traceCurves({ seg: u.maskSeg, scan: u.image, tracks: layout.tracks });
+    traces = traceCurves({ seg: u.maskSeg, scan: u.image, tracks: layout.tracks, options });
   } catch (e) {
     console.log(`seed ${seed}: ${(e as Error).message}`);
     continue;

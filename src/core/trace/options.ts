@@ -34,6 +34,8 @@ export interface TraceOptions {
   wSkip: number;
   /** longest bridge in rows; longer gaps are absent (NaN), never interpolated */
   maxBridgeRows: number;
+  /** longest bridge along the curve, px (hypot of its rows and the sideways gap between the two runs) */
+  maxBridgeArcPx: number;
   /** bridged paths kept per row (beam) leaving curve ink, and leaving grid-only runs */
   carried: number;
   carriedGrid: number;
@@ -78,6 +80,15 @@ export interface TraceOptions {
   wLookLength: number;
   lookLengthTol: number;
   lookCap: number;
+  /**
+   * identity.ts: where two curves touch, the path before and after is fitted over identityFitRows ink
+   * rows; a link costs wIdentityJunction × its mean miss (px, capped at slopeCapPx), fading to nothing
+   * for touches of identityMaxTouchRows rows; relinking the paths at a touch costs identityMargin more
+   */
+  identityFitRows: number;
+  identityMaxTouchRows: number;
+  wIdentityJunction: number;
+  identityMargin: number;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
@@ -95,6 +106,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   maxSlope: 100,
   wSkip: 0.5,
   maxBridgeRows: 24,
+  maxBridgeArcPx: 24,
   carried: 4,
   carriedGrid: 2,
   bridgeDedupePx: 2,
@@ -121,6 +133,10 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wLookLength: 0.3,
   lookLengthTol: 0.5,
   lookCap: 0.6,
+  identityFitRows: 12,
+  identityMaxTouchRows: 40,
+  wIdentityJunction: 1,
+  identityMargin: 2,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

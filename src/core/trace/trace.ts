@@ -13,6 +13,7 @@ import { DpWorkspace, runDp, type DpInput, type DpPath, type WrapSpan } from './
 import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { darkness } from './classical.ts';
+import { resolveSwaps } from './identity.ts';
 import { addLookCosts, curveLook, lookDistance, runFeatures } from './appearance.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
@@ -73,16 +74,38 @@ export function traceTrack(
   const seeds = track.curves.map((c) => findSeedRun(table, c, t, track, o));
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const bases = track.curves.map((c) => baseEmission(table, c, o));
-  if (o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0) {
+  if (track.curves.length > 1 && (o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) {
+    // each curve's look is read off its own path near its seed (traced alone), where no other curve's
+    // path near its seed comes close: the first miles of two curves that cross early would mix
+    const local = track.curves.map((c, k) => pathNearSeed(table, ws, bases[k], wrapSpan(track, c), seeds[k], o));
     const features = runFeatures(seg, table, o.runs.probCurve, dark);
     const dists = track.curves.map((c, k) => {
-      const look = curveLook(features, runsNearSeed(table, ws, bases[k], wrapSpan(track, c), seeds[k], o), o.lookMinSamples);
+      const look = curveLook(features, runsAlone(table, local, k), o.lookMinSamples);
+      (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug?.('look', c.mnemonic, JSON.stringify(look));
       return look && lookDistance(features, look, o);
     });
     addLookCosts(bases, dists);
   }
+  const paths = traceJointly(table, ws, track, bases, seeds, o);
+  resolveSwaps(track.curves.map((c, k) => ({ path: paths[k]!, emit: bases[k], wrap: wrapSpan(track, c), seedRow: table.row[seeds[k]] })), table.lineWidth, o);
+  const done = track.curves.map((c, k) => {
+    const wrap = wrapSpan(track, c);
+    return { path: paths[k]!, wrap, curve: assembleCurve({ table, path: paths[k]!, wrap, track: t, curve: k, options: o }) };
+  });
+  separateMergedRuns(table, done);
+  fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
+  return done.map((d) => d.curve);
+}
+
+/**
+ * Block coordinate descent over the track's curves: each is traced against the others' claims until no
+ * path changes. `paths` (filled in place) may hold paths from an earlier round to start from.
+ */
+function traceJointly(
+  table: RunTable, ws: DpWorkspace, track: TrackSpec, bases: Float32Array[], seeds: number[], o: TraceOptions, paths: DpPath[] = [],
+): DpPath[] {
   const claims = new Int32Array(table.count);
-  const paths: (DpPath | null)[] = track.curves.map(() => null);
+  for (const p of paths) addClaims(claims, p, +1);
   // version[k] counts changes of curve k's path; seen[k] is the sum of the others' versions when k was
   // last traced: a curve whose neighbours did not move would get the same path again, so it is skipped
   const version = track.curves.map(() => 0);
@@ -93,22 +116,16 @@ export function traceTrack(
     track.curves.forEach((c, k) => {
       if (seen[k] === othersVersion(k)) return;
       seen[k] = othersVersion(k);
-      if (paths[k]) addClaims(claims, paths[k]!, -1);
+      if (paths[k]) addClaims(claims, paths[k], -1);
       const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
       const path = traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, c), useClusters: c.style === 'broken' }, seeds[k], o);
-      if (!paths[k] || !samePath(paths[k]!, path)) { changed = true; version[k]++; }
+      if (!paths[k] || !samePath(paths[k], path)) { changed = true; version[k]++; }
       paths[k] = path;
       addClaims(claims, path, +1);
     });
     if (!changed) break;
   }
-  const done = track.curves.map((c, k) => {
-    const wrap = wrapSpan(track, c);
-    return { path: paths[k]!, wrap, curve: assembleCurve({ table, path: paths[k]!, wrap, track: t, curve: k, options: o }) };
-  });
-  separateMergedRuns(table, done);
-  fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
-  return done.map((d) => d.curve);
+  return paths;
 }
 
 function wrapSpan(track: TrackSpec, c: CurveSpec): WrapSpan | null {
@@ -192,14 +209,28 @@ function traceOne(
   };
 }
 
-/** Runs of a curve's own path near its seed (traced alone), narrow ones only: where its look is measured. */
-function runsNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap: WrapSpan | null, seed: number, o: TraceOptions): number[] {
+/** Curve's path within lookRows of its seed, traced alone (no claims): NaN rows outside, table-row indexed. */
+function pathNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap: WrapSpan | null, seed: number, o: TraceOptions): Int32Array {
   const seedRow = table.row[seed];
+  const runs = new Int32Array(table.rows).fill(-1);
   const init = [{ run: seed, cost: 0 }];
-  const out: number[] = [];
   for (const end of [Math.min(table.rows - 1, seedRow + o.lookRows), Math.max(0, seedRow - o.lookRows)]) {
     const p = runDp({ table, emit, wrap, start: seedRow, end, init, options: o }, ws);
-    for (let k = 0; k < p.run.length; k++) if (p.kind[k] === 1 && !isWide(table, p.run[k])) out.push(p.run[k]);
+    const r0 = Math.min(seedRow, end);
+    for (let k = 0; k < p.run.length; k++) if (p.kind[k] === 1) runs[r0 + k] = p.run[k];
+  }
+  return runs;
+}
+
+/** Narrow runs of curve k's local path with no other curve's local path within reach (px) on the row. */
+function runsAlone(table: RunTable, local: Int32Array[], k: number): number[] {
+  const reach = 2 * table.lineWidth + 2;
+  const out: number[] = [];
+  for (let r = 0; r < table.rows; r++) {
+    const j = local[k][r];
+    if (j < 0 || isWide(table, j)) continue;
+    const near = local.some((l, m) => m !== k && l[r] >= 0 && table.left[l[r]] - reach <= table.right[j] && table.right[l[r]] + reach >= table.left[j]);
+    if (!near) out.push(j);
   }
   return out;
 }

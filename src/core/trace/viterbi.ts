@@ -150,6 +150,8 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
       if (dc !== 0 && (Math.abs(c) > M || !canWrap(wrap!, t, j, prev.lo[s], prev.hi[s], prev.cycle[s], dc, o.wrapEdgePx))) continue;
       const lo = ctx.gl[j] + c * span, hi = ctx.gr[j] + 1 + c * span;
       const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
+      // a gap in the ink is a dash gap or a crossing line, short along the curve whatever its slope
+      if (k > 1 && (k - 1) * (k - 1) + gap * gap > o.maxBridgeArcPx * o.maxBridgeArcPx) continue;
       const pd = distToInterval(pred, lo, hi);
       const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
       // ink that can only continue one way is followed whatever the slope said (a spike, a sharp turn)

@@ -1,0 +1,193 @@
+/**
+ * Identity of curves that touch: after the joint tracing, two curves of a track that come together
+ * (a crossing, a touch at a turn, a stretch run side by side) may leave with each other's ink. The
+ * tracer decides that row by row, and its coordinate descent cannot exchange two curves at once (each
+ * holds the ink the other would need). Here each pair's paths are cut where they touch, and one
+ * Viterbi pass over the pieces decides, for every piece, whether the two are exchanged there:
+ * - a piece costs what each curve's emissions say of the ink it would hold (line style, look);
+ * - a touch costs how badly each curve's path before it, extended as a line (or parabola), misses its
+ *   path after it — a crossing goes on straight, a touch at a turn turns back;
+ * - the piece holding a curve's seed is that curve's, by definition.
+ * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
+ */
+import type { DpPath, WrapSpan } from './viterbi.ts';
+import type { TraceOptions } from './options.ts';
+
+const ON_RUN = 1;
+const BRIDGED = 2;
+
+export interface IdentityCurve {
+  path: DpPath;
+  emit: Float32Array;
+  wrap: WrapSpan | null;
+  /** table row of the curve's seed */
+  seedRow: number;
+}
+
+interface Touch {
+  /** rows [from, to) where the two are within reach of each other */
+  from: number;
+  to: number;
+}
+
+/** Exchanges stretches of paths between pairs of curves where that explains the ink better (in place). */
+export function resolveSwaps(curves: IdentityCurve[], lineWidth: number, o: TraceOptions): void {
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = false;
+    for (let a = 0; a < curves.length; a++) {
+      for (let b = a + 1; b < curves.length; b++) {
+        if (!curves[a].wrap !== !curves[b].wrap) continue; // a wrapped and a plain curve share no cycles
+        if (resolvePair(curves[a], curves[b], lineWidth, o)) changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+function scanX(c: IdentityCurve, r: number): number {
+  if (c.path.kind[r] !== ON_RUN) return NaN;
+  const span = c.wrap ? c.wrap.x1 - c.wrap.x0 : 0;
+  return c.path.pos[r] - c.path.cycle[r] * span;
+}
+
+/** Scan x per row: ink rows as traced, bridged rows on the line between their ends, NaN where absent. */
+function scanXs(c: IdentityCurve): Float64Array {
+  const n = c.path.kind.length;
+  const x = new Float64Array(n);
+  for (let r = 0; r < n; r++) x[r] = scanX(c, r);
+  let last = -1;
+  for (let r = 0; r < n; r++) {
+    if (c.path.kind[r] !== ON_RUN) continue;
+    if (last >= 0 && r - last > 1 && c.path.kind[r - 1] === BRIDGED) {
+      for (let k = last + 1; k < r; k++) x[k] = x[last] + ((k - last) / (r - last)) * (x[r] - x[last]);
+    }
+    last = r;
+  }
+  return x;
+}
+
+/**
+ * Stretches of rows where both curves are within `reach` px, or pass each other between two rows
+ * (a steep crossing), with gaps under `join` rows closed.
+ */
+function touches(a: IdentityCurve, b: IdentityCurve, reach: number, join: number): Touch[] {
+  const out: Touch[] = [];
+  const xa = scanXs(a), xb = scanXs(b);
+  for (let r = 0; r < xa.length; r++) {
+    const d = xa[r] - xb[r];
+    const crossed = r > 0 && d * (xa[r - 1] - xb[r - 1]) < 0;
+    if (!(Math.abs(d) <= reach) && !crossed) continue;
+    const last = out[out.length - 1];
+    if (last && r - last.to <= join) last.to = r + 1;
+    else out.push({ from: crossed ? r - 1 : r, to: r + 1 });
+  }
+  return out;
+}
+
+/** What the curve's emissions say of the ink of `p` over rows [from, to). */
+function inkCost(emit: Float32Array, p: DpPath, from: number, to: number): number {
+  let c = 0;
+  for (let r = from; r < to; r++) if (p.kind[r] === ON_RUN) c += emit[p.run[r]];
+  return c;
+}
+
+/** Up to `n` (row, u) samples of path p on ink, walking from row `start` in direction `dir`, at most `span` rows. */
+function samples(p: DpPath, start: number, dir: number, n: number, span: number): { y: number[]; u: number[] } {
+  const y: number[] = [], u: number[] = [];
+  for (let r = start, k = 0; r >= 0 && r < p.kind.length && k < span && y.length < n; r += dir, k++) {
+    if (p.kind[r] === ON_RUN) { y.push(r); u.push(p.pos[r]); }
+  }
+  return { y, u };
+}
+
+/** Least-squares line through the samples, evaluated at y; NaN with fewer than 3 samples. */
+function lineAt(s: { y: number[]; u: number[] }, y: number): number {
+  const n = s.y.length;
+  if (n < 3) return NaN;
+  let my = 0, mu = 0;
+  for (let i = 0; i < n; i++) { my += s.y[i]; mu += s.u[i]; }
+  my /= n; mu /= n;
+  let syy = 0, syu = 0;
+  for (let i = 0; i < n; i++) { syy += (s.y[i] - my) ** 2; syu += (s.y[i] - my) * (s.u[i] - mu); }
+  return mu + (syy > 0 ? syu / syy : 0) * (y - my);
+}
+
+/** How badly `before` (ending at row t.from) extended as a line misses `after` (from row t.to), and back. */
+function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): number {
+  const n = o.identityFitRows;
+  const pre = samples(before, t.from - 1, -1, n, 3 * n), post = samples(after, t.to, 1, n, 3 * n);
+  let miss = 0, count = 0;
+  const add = (fit: { y: number[]; u: number[] }, at: { y: number[]; u: number[] }) => {
+    for (let i = 0; i < at.y.length; i++) {
+      const e = lineAt(fit, at.y[i]);
+      if (Number.isNaN(e)) return;
+      miss += Math.min(o.slopeCapPx, Math.abs(e - at.u[i]));
+      count++;
+    }
+  };
+  add(pre, post);
+  add(post, pre);
+  // over a long touch the lines say little: the paths may bend while hidden in each other
+  const weight = Math.max(0, 1 - (t.to - t.from) / o.identityMaxTouchRows);
+  return count ? (o.wIdentityJunction * weight * miss) / count : 0;
+}
+
+/** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
+function resolvePair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: TraceOptions): boolean {
+  const ts = touches(a, b, 2 * lineWidth + 2, 3);
+  const dbg = (globalThis as { traceDebugRows?: [number, number] }).traceDebugRows;
+  if (dbg) for (let r = dbg[0]; r < dbg[1]; r++) (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug?.(r, a.path.kind[r], scanX(a, r).toFixed(1), b.path.kind[r], scanX(b, r).toFixed(1));
+  if (ts.length === 0) return false;
+  const n = a.path.kind.length;
+  // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
+  const start = [0, ...ts.map((t) => t.from), n];
+  const pieces = ts.length + 1;
+  const cost = [new Float64Array(pieces), new Float64Array(pieces)];
+  for (let i = 0; i < pieces; i++) {
+    const from = start[i], to = start[i + 1];
+    cost[0][i] = inkCost(a.emit, a.path, from, to) + inkCost(b.emit, b.path, from, to);
+    cost[1][i] = inkCost(a.emit, b.path, from, to) + inkCost(b.emit, a.path, from, to);
+    for (const c of [a, b]) if (c.seedRow >= from && c.seedRow < to) cost[1][i] = Infinity;
+  }
+  // Viterbi over pieces: state 0 = as traced, 1 = exchanged
+  const total = [cost[0][0], cost[1][0]];
+  const back: Uint8Array[] = [];
+  for (let i = 1; i < pieces; i++) {
+    const t = ts[i - 1];
+    const keep = junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o);
+    const flip = junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o) + o.identityMargin;
+    const from = new Uint8Array(2);
+    const next = [0, 1].map((s) => {
+      const stay = total[s], move = total[1 - s];
+      // staying in a state keeps the traced link at this touch; changing state makes the other one
+      const viaStay = stay + keep, viaMove = move + flip;
+      from[s] = viaStay <= viaMove ? s : 1 - s;
+      return Math.min(viaStay, viaMove) + cost[s][i];
+    });
+    total[0] = next[0];
+    total[1] = next[1];
+    back.push(from);
+  }
+  const state = new Uint8Array(pieces);
+  state[pieces - 1] = total[1] < total[0] ? 1 : 0;
+  for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
+  const debug = (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug;
+  if (debug) {
+    for (let i = 0; i < pieces; i++) {
+      const t = ts[i - 1];
+      const j = t ? [junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o), junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o)] : [0, 0];
+      debug(`piece ${i} rows ${start[i]}..${start[i + 1]} touch ${t ? `${t.from}..${t.to}` : '-'} keep/flip ${j[0].toFixed(1)}/${j[1].toFixed(1)} cost ${cost[0][i].toFixed(1)}/${cost[1][i].toFixed(1)} -> ${state[i]}`);
+    }
+  }
+  let changed = false;
+  for (let i = 0; i < pieces; i++) if (state[i]) { exchange(a.path, b.path, start[i], start[i + 1]); changed = true; }
+  return changed;
+}
+
+function exchange(p: DpPath, q: DpPath, from: number, to: number): void {
+  for (const key of ['run', 'kind', 'pos', 'cycle', 'step'] as const) {
+    const x = p[key].slice(from, to);
+    p[key].set(q[key].subarray(from, to), from);
+    q[key].set(x as never, from);
+  }
+}
