@@ -83,7 +83,7 @@ function Scrolled({ layout, cols, map, height, width }: { layout: Layout; cols: 
   const scanHeight = useAppStore((s) => s.scan.levels[0]?.height ?? 0);
   // plot px per viewer px: the same rows fill the plot's height as fill the viewer's
   const s = viewerHeight > 0 ? height / viewerHeight : 1;
-  const key = windowKey(rowWindow({ ...t, k: t.k * s }, height, scanHeight));
+  const key = windowKey(rowWindow({ k: t.k * s, x: t.x * s, y: t.y * s }, height, scanHeight));
   const w = useMemo(() => {
     const [from, to, step] = key.split(':').map(Number);
     return { from, to, step };

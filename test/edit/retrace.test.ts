@@ -3,6 +3,7 @@ import { retraceInterval, spliceTrace } from '../../src/core/edit/index.ts';
 import { traceCurves, TraceError } from '../../src/core/trace/index.ts';
 import type { TrackSpec } from '../../src/core/calibration/layout.ts';
 import { Sheet, curveSpec, maxError, meanError } from '../trace/fixtures.ts';
+import { SegClass } from '../../src/core/types.ts';
 import { changed, curveOf } from './helpers.ts';
 
 const f = (y: number) => 100 + 40 * Math.sin(y / 45);
@@ -60,5 +61,24 @@ describe('spliceTrace', () => {
     expect(Number.isNaN(out.x[45])).toBe(true);
     expect(out.cycle![41]).toBe(1);
     expect(out.cycle![45]).toBe(0);
+  });
+});
+
+describe('retraceInterval at the ends of the interval', () => {
+  it('keeps a stretch that runs on a grid line across the interval\'s end (the tracer sees rows beyond it)', () => {
+    // a vertical grid line at x = 100.5; the curve sits on it for rows 200..240, wiggles elsewhere
+    const h = (y: number) => (y >= 200 && y <= 240 ? 100.5 : 100.5 + 30 * Math.sin(((y < 200 ? 200 - y : y - 240) * Math.PI) / 120));
+    const s = new Sheet(220, 400);
+    s.vLine(100.5, 0, 400, 1);
+    s.curve(h, 0, 400);
+    s.relabel(95, 200, 106, 241, SegClass.Grid, 0.35); // the model calls the shared ink grid, with some curve probability
+    const seg = s.segmentation();
+    const tracks: TrackSpec[] = [{ x0: 20, x1: 200, curves: [curveSpec('A', { x: h(150.5), y: 150.5 })] }];
+    const curves = traceCurves({ seg, tracks });
+    expect(Number.isNaN(curves[0].x[215]), 'the whole-scan trace keeps the flat stretch').toBe(false);
+    const out = retraceInterval({ seg, tracks, curves, target: 0, click: { x: h(150.5), y: 150.5 }, rows: { from: 140, to: 220 } });
+    const absent = Array.from(out.x.subarray(140, 220)).filter(Number.isNaN).length;
+    expect(absent).toBe(0);
+    expect(maxError(out.x, out.y0, h, 140, 220)).toBeLessThan(1.5);
   });
 });

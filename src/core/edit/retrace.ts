@@ -1,6 +1,6 @@
 /**
  * Re-tracing one stretch of a curve from a new click: the tracker (src/core/trace) runs over just
- * those rows, seeded where the user clicked (the seed snaps to the nearest curve ink within the
+ * those rows (and a few beyond each end for context), seeded where the user clicked (the seed snaps to the nearest curve ink within the
  * tracker's seed radius), and its result replaces the curve there. Pixel space of the upright scan.
  *
  * The other curves of the track are traced with it, seeded on their current position at the click's
@@ -28,8 +28,16 @@ export interface RetraceRequest {
   click: PixelPoint;
   /** rows to re-trace; must hold the click's row */
   rows: RowSpan;
+  /**
+   * rows beyond each end the tracker also reads (default 64), though only `rows` are replaced: at
+   * an interval's end it would otherwise lack what follows, e.g. drop a flat stretch on a grid line
+   * as "unbounded" where the ink that leaves the line lies just past the end
+   */
+  contextRows?: number;
   options?: Partial<TraceOptions>;
 }
+
+const DEFAULT_CONTEXT_ROWS = 64;
 
 /** The target curve with `rows` replaced by a fresh trace; throws TraceError (in words) when it cannot. */
 export function retraceInterval(req: RetraceRequest): TracedCurve {
@@ -44,14 +52,17 @@ export function retraceInterval(req: RetraceRequest): TracedCurve {
     throw new TraceError(`the click at row ${clickRow} is outside the rows to re-trace (${from}..${to})`);
   }
   const o = traceOptions(req.options);
+  const context = Math.max(0, Math.floor(req.contextRows ?? DEFAULT_CONTEXT_ROWS));
+  const top = Math.max(0, from - context);
+  const bottom = Math.min(req.seg.height, to + context);
   const mine: CurveSpec = { ...spec, seed: { x: req.click.x, y: clickRow + 0.5 } };
   const others = seededNeighbours(req, clickRow);
   let traced: TracedCurve;
   try {
-    traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, from, to, o, req.dark)[0];
+    traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, top, bottom, o, req.dark)[0];
   } catch (e) {
     if (!(e instanceof TraceError) || others.length === 0) throw e;
-    traced = traceTrack(req.seg, { ...track, curves: [mine] }, c.track, from, to, o, req.dark)[0];
+    traced = traceTrack(req.seg, { ...track, curves: [mine] }, c.track, top, bottom, o, req.dark)[0];
   }
   return spliceTrace(c, traced, { from, to }, baseCycle(c, clickRow));
 }

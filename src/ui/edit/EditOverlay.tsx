@@ -29,8 +29,15 @@ export function EditOverlay() {
 
 function Gesture({ tool, width, height }: { tool: AreaTool; width: number; height: number }) {
   const rect = useRef<SVGRectElement>(null);
+  // the gesture's points live in a ref: pointer events can come faster than React renders, and
+  // pointer-up must see every point; the state only drives the preview
+  const points = useRef<PixelPoint[]>([]);
   const [pts, setPts] = useState<PixelPoint[]>([]);
   useNoPan(rect);
+  const update = (next: PixelPoint[]) => {
+    points.current = next;
+    setPts(next);
+  };
 
   const onPointerDown = (e: React.PointerEvent<SVGRectElement>) => {
     if (e.button !== 0) return;
@@ -40,18 +47,21 @@ function Gesture({ tool, width, height }: { tool: AreaTool; width: number; heigh
       return;
     }
     e.currentTarget.setPointerCapture(e.pointerId);
-    setPts([scanPointOf(e, e.currentTarget)]);
+    update([scanPointOf(e, e.currentTarget)]);
   };
   const onPointerMove = (e: React.PointerEvent<SVGRectElement>) => {
-    if (pts.length === 0) return;
-    const p = scanPointOf(e, e.currentTarget);
-    // erase and retrace need only the start and the current end; strokes keep every point
-    setPts((old) => (tool === 'erase' || tool === 'retrace' ? [old[0], p] : [...old, p]));
+    const old = points.current;
+    if (old.length === 0) return;
+    const el = e.currentTarget;
+    // erase and retrace need only the start and the current end; strokes keep every point, also
+    // those the browser coalesced into this event (several per frame when the hand moves fast)
+    if (tool === 'erase' || tool === 'retrace') update([old[0], scanPointOf(e, el)]);
+    else update([...old, ...coalesced(e.nativeEvent).map((c) => scanPointOf(c, el))]);
   };
   const onPointerUp = (e: React.PointerEvent<SVGRectElement>) => {
-    if (pts.length === 0) return;
-    const done = [...pts, scanPointOf(e, e.currentTarget)];
-    setPts([]);
+    if (points.current.length === 0) return;
+    const done = [...points.current, scanPointOf(e, e.currentTarget)];
+    update([]);
     finish(tool, done, zoomOf(e.currentTarget), height);
   };
 
@@ -68,7 +78,7 @@ function Gesture({ tool, width, height }: { tool: AreaTool; width: number; heigh
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerCancel={() => setPts([])}
+        onPointerCancel={() => update([])}
       />
       {pts.length > 0 && <Preview tool={tool} pts={pts} width={width} />}
     </g>
@@ -87,6 +97,11 @@ function Preview({ tool, pts, width }: { tool: AreaTool; pts: PixelPoint[]; widt
       {tool === 'retrace' && <circle className="edit-seed" cx={pts[0].x} cy={pts[0].y} r={4} style={{ vectorEffect: 'non-scaling-stroke' }} />}
     </g>
   );
+}
+
+function coalesced(e: PointerEvent): Array<{ clientX: number; clientY: number }> {
+  const all = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+  return all.length > 0 ? all : [e];
 }
 
 /** Apply the finished gesture; problems are shown in the edit panel, in words. */
