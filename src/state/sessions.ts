@@ -27,6 +27,8 @@ export interface SessionDeps {
   /** the start screen's picture of the upright scan (made off the main thread in the browser) */
   thumbnail(upright: Raster): Promise<Blob>;
   storage?: StorageApi;
+  /** how long a thumbnail may take before the session is stored without one (default 10 s) */
+  thumbnailTimeoutMs?: number;
   /** autosave timing; tests shorten it */
   timing?: Pick<AutosaveOptions<SessionContent>, 'debounceMs' | 'maxWaitMs' | 'retryMs'>;
 }
@@ -141,7 +143,7 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
     const content = sessionContentOf(s);
     set({ save: { kind: 'saving' } });
     const upright = s.scan.levels[0];
-    const thumbnail = upright ? await deps.thumbnail(upright).catch(() => null) : null;
+    const thumbnail = upright ? await picture(upright) : null;
     try {
       const opened = await createSession(await database(), { scan: file, scanHash: s.doc.scan.sha256, scanName: s.doc.scan.fileName, content, thumbnail });
       const b = bind(opened, file);
@@ -162,11 +164,22 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
     const upright = store.getState().scan.levels[0];
     if (!upright || upright === b.thumbOf) return;
     b.thumbOf = upright;
-    const blob = await deps.thumbnail(upright).catch(() => null);
+    const blob = await picture(upright);
     if (!blob || bound !== b) return;
     b.thumbnail = blob;
     const content = contentToSave(store.getState());
     if (content && store.getState().scan.file === b.file) b.autosave.change(content);
+  }
+
+  /**
+   * The thumbnail, or null if it fails or takes too long: a session without a picture is fine, a
+   * session never created because a worker hung is not (lifecycle steps wait on each other).
+   */
+  function picture(upright: Raster): Promise<Blob | null> {
+    return new Promise((done) => {
+      const timer = setTimeout(() => done(null), deps.thumbnailTimeoutMs ?? 10_000);
+      deps.thumbnail(upright).then(done, () => done(null)).finally(() => clearTimeout(timer));
+    });
   }
 
   /** Empties the workbench: no scan, no document, nothing running; the start screen shows. */
@@ -231,6 +244,8 @@ export function createSessionController(store: AppStore, deps: SessionDeps) {
      */
     close(discard = false): Promise<boolean> {
       return serial(async () => {
+        // A scan whose session could not even be created is all unsaved work too.
+        if (!discard && unsaved && store.getState().scan.file === unsaved) return false;
         if (!(await release(discard))) return false;
         unsaved = null;
         clearWorkbench();

@@ -204,3 +204,58 @@ describe('session thumbnails', () => {
     stop();
   });
 });
+
+describe('sessions when things go wrong', () => {
+  it('a thumbnail that never comes does not stop the session from being created', async () => {
+    const db = await freshDb();
+    const store = createAppStore();
+    const controller = createSessionController(store, {
+      openDb: async () => db,
+      loader: { restoreSession: async () => true },
+      thumbnail: () => new Promise<Blob>(() => {}), // a hung worker
+      thumbnailTimeoutMs: 50,
+      timing: { debounceMs: 5, maxWaitMs: 20, retryMs: 60_000 },
+    });
+    const stop = controller.start();
+    const meta = await openScan(store, 8);
+    expect(meta.thumbnail).toBeNull();
+    expect(store.getState().session.save.kind).toBe('saved');
+    stop();
+  });
+
+  it('a scan whose session cannot be created stays open, unsaved; leaving asks; making room creates it', async () => {
+    const db = await freshDb();
+    const { store, controller, stop } = setup(db);
+    const old = await openScan(store, 9);
+    const restore = failWritesTo(db, 'sessions', 'QuotaExceededError');
+    loadScan(store, scanBlob(10), scanRef('new.png', '1'.repeat(64)));
+    for (let i = 0; i < 100 && store.getState().session.save.kind !== 'error'; i++) await settle(10);
+    const s = store.getState().session;
+    expect(s.save.kind === 'error' && s.save.storageFull).toBe(true);
+    expect(s.open).toBeNull();
+    expect(s.storageFull?.candidates.map((c) => c.id)).toEqual([old.id]);
+    expect(await controller.close()).toBe(false);
+    expect(store.getState().doc.scan?.fileName).toBe('new.png');
+
+    restore();
+    await controller.retrySave();
+    expect(store.getState().session.open?.scanName).toBe('new.png');
+    expect((await listSessions(db)).map((m) => m.scanName).sort()).toEqual(['log-9.png', 'new.png']);
+    stop();
+  });
+
+  it('leaving without saving, when the user chooses it, empties the workbench and keeps the last saved state', async () => {
+    const db = await freshDb();
+    const { store, controller, stop } = setup(db);
+    const meta = await openScan(store, 11);
+    const restore = failWritesTo(db, 'sessions', 'QuotaExceededError');
+    store.getState().rotateScan(1);
+    await settle();
+    expect(await controller.close()).toBe(false);
+    expect(await controller.close(true)).toBe(true);
+    expect(store.getState().doc.scan).toBeNull();
+    restore();
+    expect((await openSession(db, meta.id)).content.layout?.rotate).toBe(0);
+    stop();
+  });
+});
