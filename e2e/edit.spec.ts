@@ -166,6 +166,12 @@ test('erase, redraw, lasso and a typed value, each undone and redone from the ke
   // the plot shows the depths the scan shows: scrolling the scan moves its depth labels
   await page.keyboard.press('PageDown');
   await expect.poll(depthLabels).not.toEqual(firstLabels);
+  // and a wheel over the plot scrolls the scan
+  const before = await settle(page);
+  const plot = (await page.getByTestId('log-plot').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(async () => (await settle(page)).y).toBeLessThan(before.y - 200);
 });
 
 test('export: ~W fields, unit, chosen curves, a header-first preview, errors in words, and a LAS download that reads back', async ({ page }) => {
