@@ -30,10 +30,11 @@ describe('review regions', () => {
     expect(nextRegion(regions, 0, { top: 0, bottom: 800 })).toBe(1); // region 1 still on screen
   });
 
-  it('starts, or goes on after the user scrolled away, from the first region below the top of the view', () => {
+  it('starts, or goes on after the user scrolled away, from the first region starting below the top of the view', () => {
     expect(nextRegion(regions, -1, { top: 0, bottom: 800 })).toBe(0);
     expect(nextRegion(regions, 0, { top: 3000, bottom: 3800 })).toBe(2);
     expect(nextRegion(regions, 0, { top: 5000, bottom: 5800 })).toBe(0);
     expect(nextRegion(regions, -1, { top: 1500, bottom: 2300 })).toBe(1);
+    expect(nextRegion(regions, -1, { top: 110, bottom: 900 })).toBe(1); // 100–120 began above the view
   });
 });

@@ -116,11 +116,16 @@ function Review() {
   };
   const next = () => {
     const { transform: t, viewport } = appStore.getState().view;
-    const i = nextRegion(regions, index, { top: -t.y / t.k, bottom: (viewport.height - t.y) / t.k });
+    const view = { left: -t.x / t.k, right: (viewport.width - t.x) / t.k, top: -t.y / t.k, bottom: (viewport.height - t.y) / t.k };
+    const i = nextRegion(regions, index, view);
     if (i < 0) return;
     const r = regions[i];
     appStore.getState().setDigitise({ reviewIndex: i });
-    centreViewOn((r.x0 + r.x1) / 2, (r.from + r.to) / 2);
+    // the start of a long region near the middle of the view; sideways only when it is off screen
+    const rows = view.bottom - view.top;
+    const y = r.from + Math.min((r.to - r.from) / 2, rows * 0.3);
+    const x = r.x0 >= view.left && r.x1 <= view.right ? (view.left + view.right) / 2 : (r.x0 + r.x1) / 2;
+    centreViewOn(x, y);
   };
   return (
     <section className="dig-section" aria-label="Review">

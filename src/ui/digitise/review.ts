@@ -60,14 +60,14 @@ function columnsOf(c: TracedCurve, from: number, to: number): { x0: number; x1: 
 
 /**
  * Where the walk goes next: the region after `index` while the view still shows it; at the start,
- * or once the user has scrolled away, the first region that reaches below the top of the view (none
- * on screen is skipped). Wraps to the first; −1 when there are none.
+ * or once the user has scrolled away, the first region that starts at or below the top of the view
+ * (the walk goes on down the log from where the user is). Wraps to the first; −1 when there are none.
  */
 export function nextRegion(regions: readonly ReviewRegion[], index: number, view?: { top: number; bottom: number }): number {
   if (regions.length === 0) return -1;
   const current = regions[index];
   if (view && (!current || current.to < view.top || current.from > view.bottom)) {
-    const below = regions.findIndex((r) => r.to > view.top);
+    const below = regions.findIndex((r) => r.from >= view.top);
     return below < 0 ? 0 : below;
   }
   return (index + 1) % regions.length;
