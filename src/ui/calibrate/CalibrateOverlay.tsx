@@ -43,7 +43,7 @@ export function CalibrateOverlay() {
       {layout.depth.refs.map((r, i) => (
         <g key={i} className="cal-ref-line" data-testid={`depth-ref-${i + 1}`}>
           <line x1={0} x2={scan.width} y1={r.y} y2={r.y} />
-          <text x={4 * px} y={r.y - 4 * px} fontSize={13 * px}>
+          <text x={4 * px} y={r.y - 4 * px} fontSize={13 * px} strokeWidth={3 * px}>
             {Number.isFinite(r.depth) ? `${r.depth} ${layout.depth.unit}` : `reference ${i + 1}: type its depth`}
           </text>
         </g>
@@ -53,7 +53,7 @@ export function CalibrateOverlay() {
           Number.isFinite(c.seed.x) && Number.isFinite(c.seed.y) ? (
             <g key={`${ti}.${ci}`} className="cal-seed-mark" data-testid={`seed-mark-${ti + 1}-${ci + 1}`}>
               <circle cx={c.seed.x} cy={c.seed.y} r={6 * px} style={{ stroke: curveColour(ti, ci) }} />
-              <text x={c.seed.x + 9 * px} y={c.seed.y + 4 * px} fontSize={12 * px} style={{ fill: curveColour(ti, ci) }}>
+              <text x={c.seed.x + 9 * px} y={c.seed.y + 4 * px} fontSize={12 * px} strokeWidth={3 * px} style={{ fill: curveColour(ti, ci) }}>
                 {c.mnemonic || `curve ${ci + 1}`}
               </text>
             </g>
