@@ -1,16 +1,16 @@
 /**
  * Sessions in Debian's Chromium (issue 8), as a geoscientist meets them: work is there after the
  * page dies, a full disk says so and loses nothing saved, a session moves through a file, and the
- * start screen's list, rename, duplicate and delete work. Screenshots go to the results folder.
+ * start screen's list, rename, duplicate and delete work. (The offline journey, to a LAS file with
+ * the network off, is in offline.spec.ts.) Screenshots go to the results folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { calibrateSample, digitise } from './journey';
 import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
 import {
-  backToSessions, calibrateWithLayoutFile, curveAt, digitiseWith, documentSnapshot, eraseInterval, expectSaved, exportLas, openSampleSession, openSession,
-  placeSampleDocument, rotation, rowOfDepth, sessionCard, undoLabels,
+  backToSessions, calibrateWithLayoutFile, curveAt, digitiseWith, documentSnapshot, eraseInterval, expectSaved, openSampleSession, openSession,
+  placeSampleDocument, rotation, rowOfDepth, sessionCard, setQuotaFull, simulateQuota, undoLabels,
 } from './helpers/sessions';
 
 const SAMPLE = resolve(E2E_FIXTURES, '../../public/samples/synthetic-log.png');
@@ -19,7 +19,6 @@ const sampleSize = (() => {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 })();
 const fmt = (n: number) => n.toLocaleString('en-US');
-const dist = process.env.TRACEWELL_E2E_DIST ?? 'dist';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -63,30 +62,9 @@ test('crash safety: an edit made 1 s before the page dies is there in a new page
 });
 
 /**
- * A full disk, simulated where the browser would report it: every IndexedDB write throws
- * QuotaExceededError while `__quotaFull` is set, and navigator.storage.estimate says the origin is
- * at its quota. The message must be plain, the last good session kept, and old sessions offered.
+ * A full disk, simulated where the browser would report it (simulateQuota). The message must be
+ * plain, the last good session kept, and old sessions offered.
  */
-async function simulateQuota(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __quotaFull: boolean };
-    w.__quotaFull = false;
-    const GB = 1e9;
-    Object.defineProperty(navigator.storage, 'estimate', {
-      value: async () => ({ usage: w.__quotaFull ? 9.6 * GB : 1.2 * GB, quota: 10 * GB }),
-    });
-    for (const method of ['put', 'add'] as const) {
-      const original = IDBObjectStore.prototype[method];
-      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
-        if (w.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.apply(this, args);
-      };
-    }
-  });
-}
-
-const setQuotaFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { __quotaFull: boolean }).__quotaFull = f), full);
-
 test('storage full: a plain message, the last good session kept, old sessions offered and deleting one saves', async ({ page, context }) => {
   await simulateQuota(page);
   await page.goto('/');
@@ -268,12 +246,6 @@ test('autosaving digitised curves never blocks the page for 100 ms', async ({ pa
   else expect(worstWall, JSON.stringify(tasks)).toBeLessThan(100);
 });
 
-/** Resolves once a service worker controls the page; it activates only after precaching everything. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 90_000 });
-}
-
 test('crash safety with a curve edit: digitised, an interval erased, the page killed 1 s later: the edit and its undo are there', async ({ page, context }) => {
   test.setTimeout(300_000);
   await page.goto('/');
@@ -304,54 +276,4 @@ test('crash safety with a curve edit: digitised, an interval erased, the page ki
   await shot(next, 'sessions-04-reopened-after-crash');
   await expectSaved(next);
   await next.close();
-});
-
-test('offline: load once, go offline, reload, open the bundled sample, digitise and export LAS', async ({ page, context, baseURL }) => {
-  test.setTimeout(600_000);
-  const requests: Array<{ url: string; offline: boolean; failed?: string }> = [];
-  let offline = false;
-  context.on('request', (r) => requests.push({ url: r.url(), offline }));
-  context.on('requestfailed', (r) => {
-    const e = requests.findLast((q) => q.url === r.url());
-    if (e) e.failed = r.failure()?.errorText ?? 'failed';
-  });
-  await page.goto('/');
-  await waitForServiceWorker(page);
-
-  offline = true;
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId('start-screen')).toBeVisible();
-  await openSampleSession(page);
-  // Through the UI as a user does it (e2e/journey.ts): auto-layout, depth lines clicked and typed,
-  // scales typed, seeds clicked; then Digitise: the model when the build ships one, else the panel
-  // says the model cannot be used and the classical segmentation is taken.
-  await calibrateSample(page);
-  const t0 = Date.now();
-  const engine = await digitise(page);
-  const shipsModel = existsSync(join(dist, 'models', 'index.json'));
-  if (!shipsModel) console.log(`offline journey: ${dist}/models/index.json is absent (no model shipped): digitised with the classical segmentation`);
-  expect(engine, 'the model digitises offline when the build ships one').toBe(shipsModel ? 'model' : 'classical');
-  test.info().annotations.push({ type: `offline digitise (${engine})`, description: `${((Date.now() - t0) / 1000).toFixed(0)} s (load ${machineLoad().toFixed(1)}/CPU)` });
-  await expect(page.getByTestId('digitise-summary')).toContainText('5 curves traced');
-  const las = await exportLas(page);
-  expect(las.fileName).toBe('synthetic-log.las');
-  expect(las.text).toMatch(/^~V/m);
-  const curveLine = las.text.split(/\r?\n/).find((l) => l.startsWith('~A'))!;
-  for (const m of ['CGR', 'RHOB', 'SPBR', 'LLS', 'RXO']) expect(curveLine).toContain(m);
-  const rows = las.text.split(/~A[^\n]*\n/)[1].trim().split(/\r?\n/);
-  expect(rows.length).toBeGreaterThan(1000); // 1025–1575 ft at 0.5 ft is 1,101 rows
-  const cgr = rows.map((r) => Number(r.trim().split(/\s+/)[1]));
-  expect(cgr.filter((v) => v !== -999.25 && v >= 0 && v <= 240).length, 'CGR values in its scale range').toBeGreaterThan(rows.length / 2);
-  await expectSaved(page);
-  await shot(page, 'sessions-05-offline-exported');
-
-  const origin = new URL(baseURL!).origin;
-  const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
-  expect(foreign, 'requests that left the origin').toEqual([]);
-  // Everything the build ships is answered offline (a failure there is a gap in the precache); a
-  // file the build does not have (the model index, while no model is shipped) fails as it would online.
-  const shipped = (url: string) => existsSync(join(dist, decodeURIComponent(new URL(url).pathname)));
-  expect(requests.filter((r) => r.offline && r.failed && shipped(r.url)), 'requests for shipped files that failed offline').toEqual([]);
-  expect(requests.filter((r) => r.offline && shipped(r.url)).length, 'shipped files requested offline').toBeGreaterThan(3);
 });

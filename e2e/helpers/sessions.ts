@@ -92,6 +92,31 @@ export async function placeSampleDocument(page: Page, label: string, phase = 0):
   }, { label, phase, layout: SAMPLE_LAYOUT });
 }
 
+/**
+ * A full disk, simulated where the browser would report it: every IndexedDB write throws
+ * QuotaExceededError while `__quotaFull` is set, and navigator.storage.estimate says the origin is
+ * at its quota. The message must be plain, the last good session kept, and old sessions offered.
+ */
+export async function simulateQuota(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __quotaFull: boolean };
+    w.__quotaFull = false;
+    const GB = 1e9;
+    Object.defineProperty(navigator.storage, 'estimate', {
+      value: async () => ({ usage: w.__quotaFull ? 9.6 * GB : 1.2 * GB, quota: 10 * GB }),
+    });
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (w.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+}
+
+export const setQuotaFull = (page: Page, full: boolean) => page.evaluate((f) => ((window as unknown as { __quotaFull: boolean }).__quotaFull = f), full);
+
 /*
  * The journey through the workbench's steps, through the UI only: calibrate by loading the
  * sample's layout file, digitise, edit by depth, export LAS. (Written here while e2e/journey.ts
