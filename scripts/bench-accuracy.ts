@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { renderSample } from '../src/core/synth/render.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
-import { machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
+import { byFeature, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
 import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
 import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
 import { oneLine } from '../src/node/cli/errors.ts';
@@ -103,6 +103,8 @@ async function main(): Promise<void> {
 function report(results: CaseResult[], modelName: string): void {
   console.log(`\n${table(results).join('\n')}`);
   console.log('\nmarks: * backup (wrap) scale, ~ dashed/dotted, L log scale; errors in % of the track span (log: of the decades)');
+  console.log(`\n${byFeature(results, FEATURES).join('\n')}`);
+  console.log('(wrap, log, dashed: those curves; the others: every curve of the cases with that feature)\n');
   const model = results[0]?.model ? summarise(results.map((r) => r.model!), results.filter((r) => r.modelError).length) : null;
   const base = summarise(results.map((r) => r.classical), results.filter((r) => r.classicalError).length);
   if (model) console.log(summaryLine(`model ${modelName}`, model));

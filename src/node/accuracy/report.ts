@@ -81,6 +81,27 @@ export function table(cases: CaseResult[]): string[] {
   return lines;
 }
 
+/** Which curves a feature covers: curve-level for wrap, log and dashed; the whole case otherwise. */
+function hasFeature(c: CaseResult, r: CurveResult, f: string): boolean {
+  if (f === 'wrap') return r.wrap;
+  if (f === 'log') return r.scale === 'log';
+  if (f === 'dashed') return r.style !== 'solid';
+  return c.features.includes(f);
+}
+
+/** Median MAE and coverage per feature, model beside baseline: where the model helps and where not. */
+export function byFeature(cases: CaseResult[], features: readonly string[]): string[] {
+  const lines = ['feature     curves | model: median MAE%  coverage | classical: median MAE%  coverage'];
+  for (const f of features) {
+    const pick = (which: 'model' | 'classical') => cases.flatMap((c) => (c[which] ?? []).filter((r) => hasFeature(c, r, f)));
+    const m = pick('model');
+    const k = pick('classical');
+    const cell = (rs: CurveResult[]) => `${num(median(rs.map((r) => r.score.maePct)), 17, 3)} ${num(median(rs.map((r) => r.score.coverage)), 9, 4)}`;
+    lines.push(`${f.padEnd(11)} ${String(k.length).padStart(6)} |${m.length ? cell(m) : `${'-'.padStart(17)} ${'-'.padStart(9)}`} |    ${cell(k)}`);
+  }
+  return lines;
+}
+
 export function summaryLine(label: string, s: Summary): string {
   return `${label}: median MAE ${num(s.medianMae, 0, 3)}% · median p95 ${num(s.medianP95, 0, 3)}% · 95th-percentile curve MAE ${num(s.worstMae, 0, 3)}% · median coverage ${num(s.medianCoverage, 0, 4)} · swap rows ${s.swapRows} in ${s.swapCurves} curves · failed cases ${s.failedCases}`;
 }
