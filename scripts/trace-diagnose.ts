@@ -135,7 +135,7 @@ function writeCrop(u: UprightSample, traces: TracedCurve[], t: number, c: number
 
 if (pngDir) mkdirSync(pngDir, { recursive: true });
 const tally: Record<string, number> = {};
-const perCurve: { mae: number; kept: number; swapShare: number }[] = [];
+const perCurve: { mae: number; kept: number; swapShare: number; p95: number; over10: number }[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let seed = s0; seed <= s1; seed++) {
   const u = uprightSample(seed, len);
@@ -165,7 +165,11 @@ for (let seed = s0; seed <= s1; seed++) {
       if (swapped) nSwap++;
       else sumKept += e;
     });
-    perCurve.push({ mae: sumAll / nAll, kept: sumKept / Math.max(1, nAll - nSwap), swapShare: nSwap / nAll });
+    const sorted = Array.from(errors).filter((e) => !Number.isNaN(e)).sort((x, y) => x - y);
+    perCurve.push({
+      mae: sumAll / nAll, kept: sumKept / Math.max(1, nAll - nSwap), swapShare: nSwap / nAll,
+      p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))], over10: sorted.filter((e) => e > 10).length,
+    });
     if (process.argv.includes('--table')) {
       const c = perCurve[perCurve.length - 1];
       console.log(`curve ${seed} ${tc.track}.${tc.curve} ${curve.mnemonic.padEnd(6)} mae ${c.mae.toFixed(3)} kept ${c.kept.toFixed(3)} swapShare ${c.swapShare.toFixed(3)}`);
@@ -191,5 +195,6 @@ console.log(`stretches over ${minPct}%: ${JSON.stringify(tally)}`);
 console.log(
   `${perCurve.length} curves: median MAE ${median(perCurve.map((c) => c.mae)).toFixed(3)}%, ` +
     `without points nearer another curve ${median(perCurve.map((c) => c.kept)).toFixed(3)}%, ` +
-    `curves with such points ${perCurve.filter((c) => c.swapShare > 0).length}, mean share ${(perCurve.reduce((a, c) => a + c.swapShare, 0) / perCurve.length).toFixed(3)}`,
+    `mean share of such points ${(perCurve.reduce((a, c) => a + c.swapShare, 0) / perCurve.length).toFixed(3)}, ` +
+    `median p95 ${median(perCurve.map((c) => c.p95)).toFixed(3)}%, curves with points over 10% ${perCurve.filter((c) => c.over10 > 0).length}`,
 );

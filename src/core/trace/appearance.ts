@@ -101,15 +101,28 @@ export function curveLook(f: RunFeatures, runs: number[], minSamples: number): C
   };
 }
 
+/**
+ * What holding these runs costs a curve of this look, as a whole: their medians' distance from the
+ * look, times their number. Medians, so the noise of single runs does not add up over a long stretch
+ * when two curves look alike.
+ */
+export function pieceLookCost(f: RunFeatures, look: CurveLook, runs: number[], o: TraceOptions): number {
+  if (runs.length === 0) return 0;
+  const m = curveLook(f, runs, 1)!;
+  return runs.length * Math.min(o.lookCap, distance(m.width, m.dark, m.length, look, o));
+}
+
+function distance(width: number, dark: number, length: number, look: CurveLook, o: TraceOptions): number {
+  const dw = Math.max(0, Math.abs(Math.log(width / look.width)) - o.lookWidthTol);
+  const dd = Math.max(0, Math.abs(dark - look.dark) - o.lookDarkTol);
+  const dl = Math.max(0, Math.abs(Math.log(length / look.length)) - o.lookLengthTol);
+  return o.wLookWidth * dw + o.wLookDark * dd + o.wLookLength * dl;
+}
+
 /** Per run, how unlike `look` it is: a weighted, tolerant, capped distance (≥ 0). */
 export function lookDistance(f: RunFeatures, look: CurveLook, o: TraceOptions): Float32Array {
   const out = new Float32Array(f.width.length);
-  for (let j = 0; j < out.length; j++) {
-    const dw = Math.max(0, Math.abs(Math.log(f.width[j] / look.width)) - o.lookWidthTol);
-    const dd = Math.max(0, Math.abs(f.dark[j] - look.dark) - o.lookDarkTol);
-    const dl = Math.max(0, Math.abs(Math.log(f.length[j] / look.length)) - o.lookLengthTol);
-    out[j] = Math.min(o.lookCap, o.wLookWidth * dw + o.wLookDark * dd + o.wLookLength * dl);
-  }
+  for (let j = 0; j < out.length; j++) out[j] = Math.min(o.lookCap, distance(f.width[j], f.dark[j], f.length[j], look, o));
   return out;
 }
 

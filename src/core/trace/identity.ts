@@ -12,13 +12,16 @@
  */
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import type { TraceOptions } from './options.ts';
+import { pieceLookCost, type CurveLook, type RunFeatures } from './appearance.ts';
 
 const ON_RUN = 1;
 const BRIDGED = 2;
 
 export interface IdentityCurve {
   path: DpPath;
+  /** emission per run without the look (probability, line style) */
   emit: Float32Array;
+  look: CurveLook | null;
   wrap: WrapSpan | null;
   /** table row of the curve's seed */
   seedRow: number;
@@ -31,13 +34,13 @@ interface Touch {
 }
 
 /** Exchanges stretches of paths between pairs of curves where that explains the ink better (in place). */
-export function resolveSwaps(curves: IdentityCurve[], lineWidth: number, o: TraceOptions): void {
+export function resolveSwaps(curves: IdentityCurve[], features: RunFeatures | null, lineWidth: number, o: TraceOptions): void {
   for (let pass = 0; pass < 2; pass++) {
     let changed = false;
     for (let a = 0; a < curves.length; a++) {
       for (let b = a + 1; b < curves.length; b++) {
         if (!curves[a].wrap !== !curves[b].wrap) continue; // a wrapped and a plain curve share no cycles
-        if (resolvePair(curves[a], curves[b], lineWidth, o)) changed = true;
+        if (resolvePair(curves[a], curves[b], features, lineWidth, o)) changed = true;
       }
     }
     if (!changed) break;
@@ -84,10 +87,17 @@ function touches(a: IdentityCurve, b: IdentityCurve, reach: number, join: number
   return out;
 }
 
-/** What the curve's emissions say of the ink of `p` over rows [from, to). */
-function inkCost(emit: Float32Array, p: DpPath, from: number, to: number): number {
+/** The runs path p is on over rows [from, to). */
+function inkRuns(p: DpPath, from: number, to: number): number[] {
+  const runs: number[] = [];
+  for (let r = from; r < to; r++) if (p.kind[r] === ON_RUN) runs.push(p.run[r]);
+  return runs;
+}
+
+/** What a curve's emissions say of holding these runs. */
+function inkCost(emit: Float32Array, runs: number[]): number {
   let c = 0;
-  for (let r = from; r < to; r++) if (p.kind[r] === ON_RUN) c += emit[p.run[r]];
+  for (const j of runs) c += emit[j];
   return c;
 }
 
@@ -133,10 +143,8 @@ function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): num
 }
 
 /** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
-function resolvePair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: TraceOptions): boolean {
+function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures | null, lineWidth: number, o: TraceOptions): boolean {
   const ts = touches(a, b, 2 * lineWidth + 2, 3);
-  const dbg = (globalThis as { traceDebugRows?: [number, number] }).traceDebugRows;
-  if (dbg) for (let r = dbg[0]; r < dbg[1]; r++) (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug?.(r, a.path.kind[r], scanX(a, r).toFixed(1), b.path.kind[r], scanX(b, r).toFixed(1));
   if (ts.length === 0) return false;
   const n = a.path.kind.length;
   // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
@@ -145,8 +153,10 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: T
   const cost = [new Float64Array(pieces), new Float64Array(pieces)];
   for (let i = 0; i < pieces; i++) {
     const from = start[i], to = start[i + 1];
-    cost[0][i] = inkCost(a.emit, a.path, from, to) + inkCost(b.emit, b.path, from, to);
-    cost[1][i] = inkCost(a.emit, b.path, from, to) + inkCost(b.emit, a.path, from, to);
+    const inkA = inkRuns(a.path, from, to), inkB = inkRuns(b.path, from, to);
+    const look = (c: IdentityCurve, runs: number[]) => (features && c.look ? pieceLookCost(features, c.look, runs, o) : 0);
+    cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, inkA) + look(b, inkB);
+    cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, inkB) + look(b, inkA);
     for (const c of [a, b]) if (c.seedRow >= from && c.seedRow < to) cost[1][i] = Infinity;
   }
   // Viterbi over pieces: state 0 = as traced, 1 = exchanged
@@ -171,14 +181,6 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: T
   const state = new Uint8Array(pieces);
   state[pieces - 1] = total[1] < total[0] ? 1 : 0;
   for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
-  const debug = (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug;
-  if (debug) {
-    for (let i = 0; i < pieces; i++) {
-      const t = ts[i - 1];
-      const j = t ? [junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o), junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o)] : [0, 0];
-      debug(`piece ${i} rows ${start[i]}..${start[i + 1]} touch ${t ? `${t.from}..${t.to}` : '-'} keep/flip ${j[0].toFixed(1)}/${j[1].toFixed(1)} cost ${cost[0][i].toFixed(1)}/${cost[1][i].toFixed(1)} -> ${state[i]}`);
-    }
-  }
   let changed = false;
   for (let i = 0; i < pieces; i++) if (state[i]) { exchange(a.path, b.path, start[i], start[i + 1]); changed = true; }
   return changed;

@@ -68,10 +68,12 @@ export interface TraceOptions {
   /** confidence = exp(−row cost / confidenceScale) (× probability) */
   confidenceScale: number;
   /**
-   * a curve's look (appearance.ts): measured along its path this many rows up and down from its seed,
-   * from at least lookMinSamples runs; per row, wLook* × (|ln ratio| or |difference| − tolerance), capped
+   * a curve's look (appearance.ts): measured on the lookSamples runs of its path nearest its seed (at
+   * most lookRows away), at least lookMinSamples; per row, wLook* × (|ln ratio| or |difference| −
+   * tolerance), capped
    */
   lookRows: number;
+  lookSamples: number;
   lookMinSamples: number;
   wLookWidth: number;
   lookWidthTol: number;
@@ -125,6 +127,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   seedRows: 4,
   confidenceScale: 2,
   lookRows: 300,
+  lookSamples: 40,
   lookMinSamples: 12,
   wLookWidth: 1,
   lookWidthTol: 0.2,
