@@ -135,6 +135,7 @@ function writeCrop(u: UprightSample, traces: TracedCurve[], t: number, c: number
 
 if (pngDir) mkdirSync(pngDir, { recursive: true });
 const tally: Record<string, number> = {};
+const over10Split = [0, 0, 0, 0]; // points over 10%: nearer another curve's truth, or not
 const perCurve: { mae: number; kept: number; swapShare: number; p95: number; over10: number }[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let seed = s0; seed <= s1; seed++) {
@@ -162,6 +163,12 @@ for (let seed = s0; seed <= s1; seed++) {
       const tx = tracedAt(tc, own.y[k]);
       const swapped = others.some((o) => Math.abs(o.x[k] - tx) + 1 < Math.abs(own.x[k] - tx));
       sumAll += e; nAll++;
+      if (e > 10) over10Split[swapped ? 0 : 1]++;
+      // on another curve's ink that the other curve's own trace holds too (a duplicate), or not (an exchange)
+      if (e > 10 && swapped) {
+        const dup = traces.some((q) => q !== tc && q.track === tc.track && Math.abs(tracedAt(q, own.y[k]) - tx) < 2);
+        over10Split[dup ? 2 : 3]++;
+      }
       if (swapped) nSwap++;
       else sumKept += e;
     });
@@ -196,5 +203,6 @@ console.log(
   `${perCurve.length} curves: median MAE ${median(perCurve.map((c) => c.mae)).toFixed(3)}%, ` +
     `without points nearer another curve ${median(perCurve.map((c) => c.kept)).toFixed(3)}%, ` +
     `mean share of such points ${(perCurve.reduce((a, c) => a + c.swapShare, 0) / perCurve.length).toFixed(3)}, ` +
-    `median p95 ${median(perCurve.map((c) => c.p95)).toFixed(3)}%, curves with points over 10% ${perCurve.filter((c) => c.over10 > 0).length}`,
+    `median p95 ${median(perCurve.map((c) => c.p95)).toFixed(3)}%, curves with points over 10% ${perCurve.filter((c) => c.over10 > 0).length} ` +
+    `(${perCurve.reduce((a, c) => a + c.over10, 0)} points, ${over10Split[0]} of them nearer another curve: ${over10Split[2]} shared with its trace, ${over10Split[3]} not), mean MAE ${(perCurve.reduce((a, c) => a + c.mae, 0) / perCurve.length).toFixed(3)}%`,
 );

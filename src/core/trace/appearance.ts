@@ -102,14 +102,24 @@ export function curveLook(f: RunFeatures, runs: number[], minSamples: number): C
 }
 
 /**
- * What holding these runs costs a curve of this look, as a whole: their medians' distance from the
- * look, times their number. Medians, so the noise of single runs does not add up over a long stretch
- * when two curves look alike.
+ * What holding these runs costs a curve of look `own` rather than its partner of look `other`, as a
+ * whole: per feature that tells the two apart (their looks differ by more than its tolerance), how much
+ * nearer the runs' median lies to the partner's look, capped at the looks' own difference; times the
+ * number of runs. Medians, so the noise of single runs does not add up over a long stretch; only
+ * telling features, so two curves that look alike leave the choice to geometry.
  */
-export function pieceLookCost(f: RunFeatures, look: CurveLook, runs: number[], o: TraceOptions): number {
+export function pieceLookCost(f: RunFeatures, own: CurveLook, other: CurveLook, runs: number[], o: TraceOptions): number {
   if (runs.length === 0) return 0;
   const m = curveLook(f, runs, 1)!;
-  return runs.length * Math.min(o.lookCap, distance(m.width, m.dark, m.length, look, o));
+  const part = (v: number, a: number, b: number, tol: number, w: number) => {
+    const gap = Math.abs(a - b);
+    return gap <= tol ? 0 : w * Math.max(0, Math.min(gap, Math.abs(v - a) - Math.abs(v - b)));
+  };
+  const cost =
+    part(Math.log(m.width), Math.log(own.width), Math.log(other.width), o.lookWidthTol, o.wLookWidth) +
+    part(m.dark, own.dark, other.dark, o.lookDarkTol, o.wLookDark) +
+    part(Math.log(m.length), Math.log(own.length), Math.log(other.length), o.lookLengthTol, o.wLookLength);
+  return runs.length * Math.min(o.lookCap, cost);
 }
 
 function distance(width: number, dark: number, length: number, look: CurveLook, o: TraceOptions): number {

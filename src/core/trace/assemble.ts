@@ -80,16 +80,28 @@ function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number
   const n = path.kind.length;
   const hw = t.lineWidth / 2;
   const on = (r: number) => r >= 0 && r < n && path.kind[r] === ON_RUN;
+  // a run's ends in the frame of row r's cycle
+  const end = (r: number, from: number, right: boolean) =>
+    (right ? t.right[path.run[r]] : t.left[path.run[r]]) + (path.cycle[r] - path.cycle[from]) * span;
+  // the first end up or down from row r that differs from row r's own (a tip on a row boundary spans
+  // two rows with equal ends); NaN where the path leaves the ink first
+  const beyond = (r: number, dir: number, right: boolean) => {
+    const own = end(r, r, right);
+    for (let k = r + dir, steps = 0; steps < 3; k += dir, steps++) {
+      if (!on(k)) return NaN;
+      if (end(k, r, right) !== own) return end(k, r, right);
+    }
+    return NaN;
+  };
   for (let r = 1; r < n - 1; r++) {
-    if (!on(r) || !on(r - 1) || !on(r + 1)) continue;
-    const j = path.run[r], a = path.run[r - 1], b = path.run[r + 1];
+    if (!on(r)) continue;
+    const j = path.run[r];
     if (t.right[j] - t.left[j] + 1 < t.lineWidth + 2) continue;
-    const sa = (path.cycle[r - 1] - path.cycle[r]) * span, sb = (path.cycle[r + 1] - path.cycle[r]) * span;
-    const la = t.left[a] + sa, lb = t.left[b] + sb, ra = t.right[a] + sa, rb = t.right[b] + sb;
+    // a turn inside the row reaches past both rows' shared ends (by more than a pixel: a line merging
+    // with a neighbour widens the run by about that); a row that only moves on meets one of them
     const L = t.left[j], R = t.right[j];
-    // a turn inside the row reaches past both rows' shared ends; a row that only moves on meets one of them
-    const leftmost = L < Math.min(la, lb);
-    const rightmost = R > Math.max(ra, rb);
+    const leftmost = L < beyond(r, -1, false) - 1 && L < beyond(r, 1, false) - 1;
+    const rightmost = R > beyond(r, -1, true) + 1 && R > beyond(r, 1, true) + 1;
     if (leftmost === rightmost) continue;
     u[r] = (leftmost ? L + hw : R + 1 - hw) + path.cycle[r] * span;
   }

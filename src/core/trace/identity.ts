@@ -39,7 +39,6 @@ export function resolveSwaps(curves: IdentityCurve[], features: RunFeatures | nu
     let changed = false;
     for (let a = 0; a < curves.length; a++) {
       for (let b = a + 1; b < curves.length; b++) {
-        if (!curves[a].wrap !== !curves[b].wrap) continue; // a wrapped and a plain curve share no cycles
         if (resolvePair(curves[a], curves[b], features, lineWidth, o)) changed = true;
       }
     }
@@ -87,6 +86,11 @@ function touches(a: IdentityCurve, b: IdentityCurve, reach: number, join: number
   return out;
 }
 
+function offCycle(p: DpPath, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (p.kind[r] !== 0 && p.cycle[r] !== 0) return true;
+  return false;
+}
+
 /** The runs path p is on over rows [from, to). */
 function inkRuns(p: DpPath, from: number, to: number): number[] {
   const runs: number[] = [];
@@ -110,36 +114,35 @@ function samples(p: DpPath, start: number, dir: number, n: number, span: number)
   return { y, u };
 }
 
-/** Least-squares line through the samples, evaluated at y; NaN with fewer than 3 samples. */
-function lineAt(s: { y: number[]; u: number[] }, y: number): number {
+/** Least-squares line through the samples: [value at y, slope]; null with fewer than 3 samples. */
+function lineFit(s: { y: number[]; u: number[] }, y: number): [number, number] | null {
   const n = s.y.length;
-  if (n < 3) return NaN;
+  if (n < 3) return null;
   let my = 0, mu = 0;
   for (let i = 0; i < n; i++) { my += s.y[i]; mu += s.u[i]; }
   my /= n; mu /= n;
   let syy = 0, syu = 0;
   for (let i = 0; i < n; i++) { syy += (s.y[i] - my) ** 2; syu += (s.y[i] - my) * (s.u[i] - mu); }
-  return mu + (syy > 0 ? syu / syy : 0) * (y - my);
+  const slope = syy > 0 ? syu / syy : 0;
+  return [mu + slope * (y - my), slope];
 }
 
-/** How badly `before` (ending at row t.from) extended as a line misses `after` (from row t.to), and back. */
+/**
+ * How badly `before` (ending at row t.from) and `after` (from row t.to) join up as one curve: lines
+ * fitted to each side next to the touch, compared at its middle in position and in slope (a slope
+ * difference counted over identityFitRows rows), capped. A crossing keeps its slope; a curve that
+ * turns back at a touch looks like a bounce and costs.
+ */
 function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): number {
   const n = o.identityFitRows;
-  const pre = samples(before, t.from - 1, -1, n, 3 * n), post = samples(after, t.to, 1, n, 3 * n);
-  let miss = 0, count = 0;
-  const add = (fit: { y: number[]; u: number[] }, at: { y: number[]; u: number[] }) => {
-    for (let i = 0; i < at.y.length; i++) {
-      const e = lineAt(fit, at.y[i]);
-      if (Number.isNaN(e)) return;
-      miss += Math.min(o.slopeCapPx, Math.abs(e - at.u[i]));
-      count++;
-    }
-  };
-  add(pre, post);
-  add(post, pre);
+  const mid = (t.from + t.to - 1) / 2;
+  const pre = lineFit(samples(before, t.from - 1, -1, n, 3 * n), mid);
+  const post = lineFit(samples(after, t.to, 1, n, 3 * n), mid);
+  if (!pre || !post) return 0;
+  const miss = Math.abs(pre[0] - post[0]) + n * Math.abs(pre[1] - post[1]);
   // over a long touch the lines say little: the paths may bend while hidden in each other
   const weight = Math.max(0, 1 - (t.to - t.from) / o.identityMaxTouchRows);
-  return count ? (o.wIdentityJunction * weight * miss) / count : 0;
+  return o.wIdentityJunction * weight * Math.min(o.slopeCapPx, miss);
 }
 
 /** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
@@ -154,10 +157,12 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures |
   for (let i = 0; i < pieces; i++) {
     const from = start[i], to = start[i + 1];
     const inkA = inkRuns(a.path, from, to), inkB = inkRuns(b.path, from, to);
-    const look = (c: IdentityCurve, runs: number[]) => (features && c.look ? pieceLookCost(features, c.look, runs, o) : 0);
-    cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, inkA) + look(b, inkB);
-    cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, inkB) + look(b, inkA);
+    const look = (c: IdentityCurve, d: IdentityCurve, runs: number[]) => (features && c.look && d.look ? pieceLookCost(features, c.look, d.look, runs, o) : 0);
+    cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, b, inkA) + look(b, a, inkB);
+    cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, b, inkB) + look(b, a, inkA);
     for (const c of [a, b]) if (c.seedRow >= from && c.seedRow < to) cost[1][i] = Infinity;
+    // a curve without wrap cannot take ink its partner read on a back-up cycle
+    if ((!a.wrap && offCycle(b.path, from, to)) || (!b.wrap && offCycle(a.path, from, to))) cost[1][i] = Infinity;
   }
   // Viterbi over pieces: state 0 = as traced, 1 = exchanged
   const total = [cost[0][0], cost[1][0]];
@@ -181,6 +186,14 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures |
   const state = new Uint8Array(pieces);
   state[pieces - 1] = total[1] < total[0] ? 1 : 0;
   for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
+  const debug = (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug;
+  if (debug) {
+    for (let i = 0; i < pieces; i++) {
+      const t = ts[i - 1];
+      const j = t ? [junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o), junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o)] : [0, 0];
+      debug(`piece ${i} rows ${start[i]}..${start[i + 1]} touch ${t ? `${t.from}..${t.to}` : '-'} keep/flip ${j[0].toFixed(1)}/${j[1].toFixed(1)} cost ${cost[0][i].toFixed(1)}/${cost[1][i].toFixed(1)} -> ${state[i]}`);
+    }
+  }
   let changed = false;
   for (let i = 0; i < pieces; i++) if (state[i]) { exchange(a.path, b.path, start[i], start[i + 1]); changed = true; }
   return changed;

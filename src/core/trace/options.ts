@@ -32,6 +32,8 @@ export interface TraceOptions {
   maxSlope: number;
   /** per bridged row (a row without ink: dash gap, crossing line) */
   wSkip: number;
+  /** a bridge that starts where the ink goes on along a 1:1 link (RunTable.mate) costs this more */
+  wLeaveInk: number;
   /** longest bridge in rows; longer gaps are absent (NaN), never interpolated */
   maxBridgeRows: number;
   /** longest bridge along the curve, px (hypot of its rows and the sideways gap between the two runs) */
@@ -107,6 +109,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   slopeAlpha: 0.35,
   maxSlope: 100,
   wSkip: 0.5,
+  wLeaveInk: 3,
   maxBridgeRows: 24,
   maxBridgeArcPx: 24,
   carried: 4,
@@ -136,7 +139,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wLookLength: 0.3,
   lookLengthTol: 0.5,
   lookCap: 0.6,
-  identityFitRows: 12,
+  identityFitRows: 10,
   identityMaxTouchRows: 40,
   wIdentityJunction: 1,
   identityMargin: 2,
