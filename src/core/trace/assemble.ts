@@ -6,7 +6,7 @@
 import type { TracedCurve } from '../types.ts';
 import type { RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
-import type { TraceOptions } from './options.ts';
+import { probCost, type TraceOptions } from './options.ts';
 
 const ABSENT = 0;
 const ON_RUN = 1;
@@ -53,7 +53,7 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
     u[r] = t.centre[path.run[r]] + path.cycle[r] * span;
     // the model's probability, discounted by what the tracker paid beyond it (jumps, style, sharing)
     const p = t.prob[path.run[r]];
-    conf[r] = p * Math.exp(-Math.max(0, path.step[r] - o.wProb * (1 - p)) / o.confidenceScale);
+    conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
   strokeExtremes(t, path, u, span);
   fillBridges(path, u, conf);

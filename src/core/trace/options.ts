@@ -7,8 +7,13 @@ import { DEFAULT_RUN_OPTIONS, type RunOptions } from './runs.ts';
 
 export interface TraceOptions {
   runs: RunOptions;
-  /** emission: cost × (1 − mean curve probability of the run) */
+  /**
+   * emission: wProb × (1 − 0.9 · min(1, p / probSure)) for a run whose most confident pixel has curve
+   * probability p: the same for every run the model is sure of (p ≥ probSure), so a curve has no reason
+   * to leave its own thin line for a bolder neighbour
+   */
   wProb: number;
+  probSure: number;
   /** emission: cost × share of the run drawn in the other line style (solid vs broken) */
   wStyle: number;
   /** use line style at all (off for a segmentation that cannot tell solid from broken) */
@@ -98,6 +103,7 @@ export interface TraceOptions {
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   runs: DEFAULT_RUN_OPTIONS,
   wProb: 1.5,
+  probSure: 0.7,
   wStyle: 1.5,
   useStyle: true,
   wGridProb: 4,
@@ -147,6 +153,11 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
 
 /** Rows whose confidence is below this are flagged for review in the UI. */
 export const REVIEW_CONFIDENCE = 0.5;
+
+/** What the model's curve probability p (0..1) of a run costs a curve on it, per row. */
+export function probCost(p: number, o: TraceOptions): number {
+  return o.wProb * (1 - 0.9 * Math.min(1, p / o.probSure));
+}
 
 export function traceOptions(partial: Partial<TraceOptions> = {}): TraceOptions {
   return { ...DEFAULT_TRACE_OPTIONS, ...partial, runs: { ...DEFAULT_RUN_OPTIONS, ...partial.runs } };

@@ -40,7 +40,7 @@ export interface RunTable {
   right: Int32Array;
   /** curveProb-weighted centre, px */
   centre: Float64Array;
-  /** mean curve probability of the run's curve pixels (grid runs: of all pixels), 0..1 */
+  /** highest curve probability of the run's curve pixels (grid runs: mean of all pixels), 0..1 */
   prob: Float32Array;
   /** share of the run's curve pixels classed solid / broken */
   solid: Float32Array;
@@ -153,7 +153,7 @@ function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, 
       pAll += p;
       if (kind[x - xa] === CURVE) {
         nCurve++;
-        pCurve += p;
+        pCurve = Math.max(pCurve, p);
         if (c === SOLID) nSolid++;
         else if (c === BROKEN) nBroken++;
       }
@@ -164,7 +164,8 @@ function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, 
     out.right[i] = x - 1;
     out.centre[i] = wx / w;
     out.gridOnly[i] = nCurve === 0 ? 1 : 0;
-    out.prob[i] = nCurve > 0 ? pCurve / nCurve / 255 : pAll / (x - left) / 255;
+    // the run's most confident pixel: a thin line's soft edges say nothing against it
+    out.prob[i] = nCurve > 0 ? pCurve / 255 : pAll / (x - left) / 255;
     out.solid[i] = nCurve > 0 ? nSolid / nCurve : 0;
     out.broken[i] = nCurve > 0 ? nBroken / nCurve : 0;
     out.mass[i] = (nCurve > 0 ? 1000 : 0) + pAll / 255;

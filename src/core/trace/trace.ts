@@ -8,7 +8,7 @@ import type { Segmentation, TracedCurve } from '../types.ts';
 import type { Raster } from '../raster.ts';
 import type { CurveSpec, TrackSpec } from '../calibration/layout.ts';
 import { extractRuns, isWide, type RunTable } from './runs.ts';
-import { traceOptions, type TraceOptions } from './options.ts';
+import { probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace, runDp, type DpInput, type DpPath, type WrapSpan } from './viterbi.ts';
 import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
@@ -175,7 +175,7 @@ function baseEmission(table: RunTable, c: CurveSpec, o: TraceOptions): Float32Ar
   const e = new Float32Array(table.count);
   const style = o.useStyle ? c.style : undefined;
   for (let j = 0; j < table.count; j++) {
-    let cost = o.wProb * (1 - table.prob[j]);
+    let cost = probCost(table.prob[j], o);
     if (table.gridOnly[j]) cost = Math.max(0.1, o.wLost + o.wGridProb * (o.gridProbMin - table.prob[j]));
     else if (style === 'solid') cost += o.wStyle * table.broken[j];
     else if (style === 'broken') cost += o.wStyle * table.solid[j];

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { traceCurves } from '../../src/core/trace/index.ts';
+import { SegClass } from '../../src/core/types.ts';
+import { Sheet, curveSpec, maxError } from './fixtures.ts';
+
+/** Rows in [from, to) where the traced x is nearer the other curve than its own truth (by > 2 px). */
+function swapped(x: Float64Array, own: (y: number) => number, other: (y: number) => number, from: number, to: number): number {
+  let n = 0;
+  for (let r = from; r < to; r++) {
+    if (Number.isNaN(x[r])) continue;
+    if (Math.abs(x[r] - other(r + 0.5)) + 2 < Math.abs(x[r] - own(r + 0.5))) n++;
+  }
+  return n;
+}
+
+const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
+
+/**
+ * Two curves that meet at a turn and go back (a touch, not a crossing): by slope alone the tracer would
+ * carry each straight on into the other. Only how the lines look tells them apart.
+ */
+describe('identity where two curves touch at a turn', () => {
+  const a = (y: number) => 100 + 26 * bump(y); // turns back at x 126, row 200
+  const b = (y: number) => 160 - 31.5 * bump(y); // turns back at x 128.5, row 200
+
+  it('keeps a thin and a thick line apart by their width', () => {
+    const s = new Sheet(260, 400);
+    s.curve(a, 0, 400, { width: 1.5 });
+    s.curve(b, 0, 400, { width: 4.5 });
+    const track = { x0: 20, x1: 240, curves: [curveSpec('THIN', { x: a(40.5), y: 40.5 }), curveSpec('THICK', { x: b(40.5), y: 40.5 })] };
+    const [ta, tb] = traceCurves({ seg: s.segmentation(), tracks: [track] });
+    expect(swapped(ta.x, a, b, 1, 399)).toBe(0);
+    expect(swapped(tb.x, b, a, 1, 399)).toBe(0);
+    expect(maxError(ta.x, 0, a, 230, 399)).toBeLessThan(1.5);
+  });
+
+  it('keeps a dotted and a dashed line apart by the length of their pieces', () => {
+    const s = new Sheet(260, 400);
+    s.curve(a, 0, 400, { width: 2, cls: SegClass.BrokenCurve, dash: [1, 5] });
+    s.curve(b, 0, 400, { width: 2, cls: SegClass.BrokenCurve, dash: [14, 5] });
+    const broken = { style: 'broken' as const };
+    const track = { x0: 20, x1: 240, curves: [curveSpec('DOTS', { x: a(40.5), y: 40.5 }, broken), curveSpec('DASHES', { x: b(42.5), y: 42.5 }, broken)] };
+    const [ta, tb] = traceCurves({ seg: s.segmentation(), tracks: [track] });
+    expect(swapped(ta.x, a, b, 1, 399)).toBe(0);
+    expect(swapped(tb.x, b, a, 1, 399)).toBe(0);
+  });
+});
