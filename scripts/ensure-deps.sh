@@ -29,4 +29,6 @@ fi
 missing=()
 if want chromium && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if want torch && ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then missing+=(python3-torch); fi
+# training/ also reads the scans with Pillow (numpy comes with python3-torch)
+if want torch && ! /usr/bin/python3 -c 'import PIL' 2>/dev/null; then missing+=(python3-pil); fi
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi

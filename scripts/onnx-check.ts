@@ -7,6 +7,10 @@
  *     writes DIR/case0.out.f32 ... and DIR/results.json (output shape, ms per case, I/O names).
  *   npx tsx scripts/onnx-check.ts bench --model M.onnx [--size 512] [--runs 10] [--threads 2]
  *     prints one JSON line: median / min ms per size x size tile (batch 1, random content).
+ *   npx tsx scripts/onnx-check.ts serve --model M.onnx [--threads 2]
+ *     a session kept open for the evaluation of whole scans (training/twtrain/ortclient.py): reads
+ *     requests from stdin, each a 16-byte header (4 x uint32 LE: N, 1, H, W) and N*H*W float32 LE;
+ *     answers each with N*H*W uint8 = argmax class per pixel. Ends at end of input.
  *
  * Exits non-zero with a message when the model does not honour the I/O contract of
  * docs/model-card.md (input "image", output "logits", float32 NCHW).
@@ -82,13 +86,73 @@ async function bench(session: ort.InferenceSession, size: number, runs: number):
   console.log(JSON.stringify({ size, runs, medianMs: times[Math.floor(runs / 2)], minMs: times[0] }));
 }
 
+/** Reads exactly n bytes from an async byte stream (null at a clean end before any byte). */
+class Reader {
+  private chunks: Buffer[] = [];
+  private have = 0;
+  constructor(private readonly it: AsyncIterator<Buffer>) {}
+
+  async take(n: number): Promise<Buffer | null> {
+    while (this.have < n) {
+      const next = await this.it.next();
+      if (next.done) {
+        if (this.have === 0) return null;
+        throw new Error(`input ended inside a request (${this.have} of ${n} bytes)`);
+      }
+      this.chunks.push(next.value);
+      this.have += next.value.length;
+    }
+    const all = Buffer.concat(this.chunks);
+    this.chunks = [all.subarray(n)];
+    this.have = all.length - n;
+    return all.subarray(0, n);
+  }
+}
+
+function argmaxClasses(logits: Float32Array, dims: readonly number[]): Uint8Array {
+  const [n, c, h, w] = dims;
+  const plane = h * w;
+  const out = new Uint8Array(n * plane);
+  for (let b = 0; b < n; b++) {
+    const base = b * c * plane;
+    for (let i = 0; i < plane; i++) {
+      let best = 0;
+      let bestV = logits[base + i];
+      for (let k = 1; k < c; k++) {
+        const v = logits[base + k * plane + i];
+        if (v > bestV) { bestV = v; best = k; }
+      }
+      out[b * plane + i] = best;
+    }
+  }
+  return out;
+}
+
+async function serve(session: ort.InferenceSession): Promise<void> {
+  const reader = new Reader(process.stdin[Symbol.asyncIterator]());
+  for (;;) {
+    const head = await reader.take(16);
+    if (head === null) return;
+    const shape = [0, 1, 2, 3].map((i) => head.readUInt32LE(4 * i));
+    const count = shape.reduce((a, b) => a * b, 1);
+    const body = await reader.take(count * 4);
+    if (body === null) throw new Error('input ended inside a request');
+    const data = new Float32Array(count);
+    new Uint8Array(data.buffer).set(body);
+    const out = (await session.run({ image: new ort.Tensor('float32', data, shape) })).logits;
+    const classes = argmaxClasses(out.data as Float32Array, out.dims);
+    if (!process.stdout.write(classes)) await new Promise((r) => process.stdout.once('drain', r));
+  }
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
   const threads = Number(arg('threads', '2'));
   const session = await open(arg('model'), threads);
   if (mode === 'run') await runCases(session, arg('cases'));
+  else if (mode === 'serve') await serve(session);
   else if (mode === 'bench') await bench(session, Number(arg('size', '512')), Number(arg('runs', '10')));
-  else throw new Error(`unknown mode ${mode}; use run or bench`);
+  else throw new Error(`unknown mode ${mode}; use run, bench or serve`);
 }
 
 main().catch((e: unknown) => {

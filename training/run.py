@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """End-to-end training run: synth (if the dataset is missing) -> verify -> train (resuming the
-newest checkpoint) -> evaluate on whole validation scans -> export ONNX + parity check -> model card
--> public/models/.
+newest checkpoint) -> export ONNX + parity check -> evaluate that .onnx on whole validation scans
+-> model card -> public/models/.
 
     npm run train -- --config training/configs/multiclass.json
-    /usr/bin/python3 training/run.py --config CFG [--run-dir DIR] [--until train|evaluate|export|publish]
+    /usr/bin/python3 training/run.py --config CFG [--run-dir DIR] [--until train|export|evaluate|publish]
                                      [--publish|--no-publish] [--models-dir DIR] [--dataset-dir DIR] [--fresh]
+                                     [--tile PX --overlap PX] [--compare RUN_DIR ...]
 
 Re-running the same command after an interruption resumes where it stopped; a finished run skips
 straight to the steps after training."""
@@ -25,7 +26,7 @@ from twtrain.config import ConfigError, config_hash, load_config   # noqa: E402
 from twtrain.trainer import ResumeError, Trainer         # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-STEPS = ("train", "evaluate", "export", "publish")
+STEPS = ("train", "export", "evaluate", "publish")
 
 
 def parse_args(argv):
@@ -40,6 +41,10 @@ def parse_args(argv):
     p.add_argument("--cache-dir", default=str(REPO / "runs" / "cache"), help="decoded-scan cache")
     p.add_argument("--dataset-dir", help="use this dataset instead of the config's dataset.dir")
     p.add_argument("--fresh", action="store_true", help="move an existing run dir aside and start over")
+    p.add_argument("--tile", type=int, help="tile size (px) for evaluation and the card; default val.tile")
+    p.add_argument("--overlap", type=int, help="tile overlap (px) for evaluation and the card; default val.overlap")
+    p.add_argument("--compare", nargs="*", default=[], metavar="RUN_DIR",
+                   help="finished runs (with their cards) to list beside this one in the card's trade-off table")
     return p.parse_args(argv)
 
 

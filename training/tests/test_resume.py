@@ -24,6 +24,10 @@ def tensors_equal(a, b):
     return a == b
 
 
+def val_ids(run_dir):
+    return set(json.loads((run_dir / "runinfo.json").read_text())["split"]["val"])
+
+
 class KillAndResume(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -90,6 +94,13 @@ class KillAndResume(unittest.TestCase):
         val = card["metrics"]["val"]
         self.assertEqual(set(val["perClass"]), {"paper", "grid", "solid_curve", "broken_curve", "text"})
         self.assertEqual(sum(map(sum, val["confusion"])), val["pixels"])
+        self.assertEqual(val["pixels"], sum(s["width"] * s["height"] for s in self.ws.manifest["samples"]
+                                            if s["id"] in val_ids(self.run_a)))
+        self.assertTrue(val["runtime"].startswith("onnxruntime-node"))
+        self.assertGreaterEqual(val["tolerant1px"]["curve"]["iou"], val["curveIoU"])   # forgives, never punishes
+        self.assertEqual(card["tile"], {"size": 64, "overlap": 16})
+        self.assertEqual(card["receptiveField"]["contextNeeded"], 16)   # smoke net: tiled = whole at overlap 16
+        self.assertTrue(card["receptiveField"]["tiledEqualsWhole"])
         self.assertGreater(card["macsPerPixel"], 0)
         self.assertEqual(json.loads((models / "index.json").read_text()),
                          {"default": "tw-unet-smoke", "models": ["tw-unet-smoke"]})

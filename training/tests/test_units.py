@@ -10,8 +10,8 @@ import torch.nn as nn
 import helpers  # noqa: F401  (puts training/ on sys.path)
 from twtrain import losses, metrics
 from twtrain.config import DEFAULTS, load_config, multiple_of
-from twtrain.evaluate import plan_axis, predict_scan, reflect_index
-from twtrain.model import UNet, macs_per_pixel
+from twtrain.evaluate import plan_axis, predict_scan, reflect_index, torch_predictor
+from twtrain.model import UNet, context_needed, macs_per_pixel
 from twtrain.trainer import lr_factor
 
 
@@ -51,6 +51,20 @@ class Metrics(unittest.TestCase):
         self.assertAlmostEqual(out["curveIoU"], 2 / 3)                     # s+b merged: tp 2, fn 1
         self.assertIsNone(out["perClass"]["t"]["iou"])                     # absent everywhere
         self.assertAlmostEqual(out["perClass"]["g"]["dice"], 2 / 3)
+
+    def test_tolerant_scores_forgive_a_one_pixel_shift_only(self):
+        truth = np.zeros((9, 12), bool)
+        truth[:, 4:6] = True                          # a 2 px wide vertical line
+        shifted = np.roll(truth, 1, axis=1)           # the same line 1 px to the right
+        self.assertAlmostEqual(metrics.tolerant_scores(metrics.tolerant_counts(shifted, truth))["iou"], 1.0)
+        far = np.roll(truth, 3, axis=1)               # 3 px off: nothing is within 1 px
+        s = metrics.tolerant_scores(metrics.tolerant_counts(far, truth))
+        self.assertEqual((s["iou"], s["precision"], s["recall"]), (0.0, 0.0, 0.0))
+        half = truth.copy()
+        half[:, 5] = False                            # half the width found, nothing wrong
+        self.assertEqual(metrics.tolerant_counts(half, truth).tolist(), [9, 0, 18, 0])
+        blob = truth | (np.arange(12) == 10)[None, :]   # a stray column 4 px away: 9 wrong pixels
+        self.assertAlmostEqual(metrics.tolerant_scores(metrics.tolerant_counts(blob, truth))["iou"], 18 / 27)
 
 
 class Losses(unittest.TestCase):
@@ -107,8 +121,75 @@ class Tiling(unittest.TestCase):
         model = nn.Conv2d(1, 5, 1).eval()   # receptive field 1 px: tiling must not change anything
         image = np.random.default_rng(0).integers(0, 256, (300, 170)).astype(np.uint8)
         whole = model(torch.from_numpy(image.astype(np.float32) / 255)[None, None]).argmax(1)[0].numpy()
-        tiled = predict_scan(model, image, tile=128, overlap=32, multiple=16)
+        tiled = predict_scan(torch_predictor(model), image, tile=128, overlap=32, multiple=16)
         np.testing.assert_array_equal(tiled, whole)
+
+
+class ReceptiveField(unittest.TestCase):
+    """Tiles planned as the engine plans them (aligned cores + overlap of context, mirrored edges)
+    give the whole-image logits when the overlap covers context_needed, and not when it is smaller."""
+
+    def setUp(self):
+        torch.manual_seed(3)
+        self.net = UNet({**DEFAULTS["model"], "widths": [8, 12, 16], "stem": 4}, 5).eval()   # multiple 8
+        rng = np.random.default_rng(1)
+        self.image = (rng.random((224, 200)) < 0.1).astype(np.float32) * 0.8 + 0.15
+        with torch.no_grad():
+            self.whole = self.net(torch.from_numpy(self.image)[None, None])[0].numpy()
+
+    def tiled_logits(self, tile, overlap):
+        h, w = self.image.shape
+        out = np.zeros_like(self.whole)
+        for r in plan_axis(0, h, tile, overlap, 8):
+            for c in plan_axis(0, w, tile, overlap, 8):
+                x = self.image[np.ix_(reflect_index(np.arange(r[2], r[3]), h), reflect_index(np.arange(c[2], c[3]), w))]
+                with torch.no_grad():
+                    y = self.net(torch.from_numpy(np.ascontiguousarray(x))[None, None])[0].numpy()
+                out[:, r[0]:r[1], c[0]:c[1]] = y[:, r[0] - r[2]:r[1] - r[2], c[0] - c[2]:c[1] - c[2]]
+        return out
+
+    def test_context_needed_is_enough_and_less_is_not(self):
+        need = context_needed(self.net, 8)
+        self.assertGreater(need["reach"], need["before"])   # phase-dependent: the aligned need is smaller
+        enough = -(-max(need["before"], need["after"]) // 8) * 8
+        inner = (slice(None), slice(need["reach"], -need["reach"]), slice(need["reach"], -need["reach"]))
+        diff = lambda overlap: np.abs(self.tiled_logits(64, overlap) - self.whole)[inner].max()   # noqa: E731
+        self.assertLess(diff(enough), 1e-5)   # away from the scan edges (mirrored there, zero-padded whole)
+        self.assertGreater(diff(enough - 8), 1e-4)
+
+
+class OrtServe(unittest.TestCase):
+    """The whole-scan evaluation's onnxruntime path (onnx-check.ts serve) answers like PyTorch."""
+
+    def test_classes_match_pytorch_over_several_requests(self):
+        import tempfile
+        from twtrain.export import export_onnx
+        from twtrain.ortclient import OrtTiles
+        torch.manual_seed(5)
+        net = UNet({**DEFAULTS["model"], "widths": [8, 12, 16], "stem": 4}, 5).eval()
+        rng = np.random.default_rng(2)
+        with tempfile.TemporaryDirectory() as tmp:
+            export_onnx(net, f"{tmp}/m.onnx", 8)
+            ort = OrtTiles(f"{tmp}/m.onnx")
+            try:
+                for shape in ((2, 1, 64, 96), (1, 1, 40, 24), (3, 1, 32, 32)):
+                    x = rng.random(shape, dtype=np.float32)
+                    got = ort(x)
+                    with torch.no_grad():
+                        logits = net(torch.from_numpy(x))
+                    top2 = logits.topk(2, dim=1).values
+                    clear = (top2[:, 0] - top2[:, 1] > 1e-3).numpy()   # ties may go either way
+                    self.assertEqual(got.shape, (shape[0], shape[2], shape[3]))
+                    np.testing.assert_array_equal(got[clear], logits.argmax(1).numpy()[clear])
+            finally:
+                ort.close()
+
+    def test_a_missing_model_is_named(self):
+        from twtrain.export import ExportError
+        from twtrain.ortclient import OrtTiles
+        ort = OrtTiles("/nonexistent/m.onnx")
+        with self.assertRaisesRegex(ExportError, "onnxruntime serve stopped .*/nonexistent/m.onnx failed"):
+            ort(np.zeros((1, 1, 8, 8), np.float32))
 
 
 class Configs(unittest.TestCase):

@@ -10,7 +10,8 @@ from .data import file_sha256
 FORMAT = "tracewell-model-card/1"
 
 
-def build_card(cfg, onnx_path, manifest, metrics, params, macs, training, parity, extra=None):
+def build_card(cfg, onnx_path, manifest, metrics, params, macs, training, parity, tile, extra=None):
+    """tile: {"size", "overlap"} px the metrics were measured with (the engine tiles with these)."""
     info = task_info(cfg)
     card = {
         "format": FORMAT,
@@ -23,7 +24,7 @@ def build_card(cfg, onnx_path, manifest, metrics, params, macs, training, parity
                   "scale": "pixel/255, 0 = black ink, 1 = white paper", "multipleOf": multiple_of(cfg)},
         "output": {"name": "logits", "layout": "NCHW"},
         "opset": cfg["export"]["opset"],
-        "tile": {"size": cfg["val"]["tile"], "overlap": cfg["val"]["overlap"]},
+        "tile": dict(tile),
         "dataset": {"sha256": manifest["datasetSha256"],
                     "generator": f"{manifest['generator']['name']} {manifest['generator']['version']}",
                     "n": len(manifest["samples"]), "kind": manifest["kind"], "seed": manifest.get("seed")},

@@ -131,3 +131,38 @@ def macs_per_pixel(model, size=256):
             h.remove()
         model.train(was_training)
     return total[0] / (size * size)
+
+
+def context_needed(model, multiple, size=None):
+    """Context in px that a tile needs on each side of its core for tiled inference to equal
+    whole-image inference, given cores and inputs that start on multiples of `multiple` (as the
+    engine's tile plan makes them; src/ml/tiling.ts). Nearest upsampling makes the receptive field
+    depend on a pixel's phase p on the stride grid: it reaches L_p px up/left and R_p px down/right,
+    so a core needs max_p(L_p - p) px before it and max_p(R_p + p + 1 - multiple) after it.
+    Measured by back-propagating from an output pixel at each phase through a copy whose conv weights
+    are made positive and whose ReLUs all pass, so no path cancels or is cut (an upper bound of any
+    trained weights' reach). Returns {"reach": max L_p or R_p, "before": px, "after": px}."""
+    import copy
+    net = copy.deepcopy(model).eval()
+    with torch.no_grad():
+        for m in net.modules():
+            if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
+                m.weight.abs_().add_(1e-3)
+                if m.bias is not None:
+                    m.bias.fill_(1.0)
+            elif isinstance(m, nn.BatchNorm2d):
+                m.running_mean.zero_(), m.running_var.fill_(1.0), m.weight.fill_(1.0), m.bias.fill_(1.0)
+    size = size or multiple * 16
+    x = torch.ones(1, 1, size, size, requires_grad=True)   # all ones: every pre-ReLU value is positive
+    y = net(x)
+    reach = before = after = 0
+    for p in range(multiple):
+        c = size // 2 + p   # size // 2 is a multiple of `multiple`: c has phase p
+        g, = torch.autograd.grad(y[0, :, c, c].sum(), x, retain_graph=True)
+        idx = torch.nonzero(g[0, 0] != 0)
+        left, right = int(c - idx.min()), int(idx.max() - c)
+        reach = max(reach, left, right)
+        before, after = max(before, left - p), max(after, right + p + 1 - multiple)
+    if reach >= size // 2 - multiple:   # the probe may have cut the field: look again on a larger one
+        return context_needed(model, multiple, size * 2)
+    return {"reach": reach, "before": before, "after": after}

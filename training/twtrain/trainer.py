@@ -92,7 +92,9 @@ class Trainer:
         setup_torch(cfg)
         info = task_info(cfg)
         self.n_classes = len(info["classes"])
-        self.device = torch.device(cfg["device"])
+        # a CUDA run can still be evaluated and exported on a machine without CUDA once it is finished
+        self.cuda_missing = cfg["device"] == "cuda" and not torch.cuda.is_available()
+        self.device = torch.device("cpu" if self.cuda_missing else cfg["device"])
         self.model = build_model(cfg, self.n_classes).to(self.device)
         self.opt = make_optimizer(cfg, self.model)
         self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lr_factor(cfg))
@@ -175,6 +177,9 @@ class Trainer:
     def train(self):
         """Run (or finish) training; returns the per-epoch log written to log.jsonl."""
         self.resume()
+        if not self.finished and self.cuda_missing:
+            raise ResumeError("this config trains on CUDA (device: cuda) and this torch has no CUDA; "
+                              "only a finished run of it can be evaluated and exported here")
         if not self.finished:
             for key, value in (("hardware", hardware(self.cfg["threads"], self.cfg["device"])), ("torch", torch.__version__)):
                 if value not in self.trained_on[key]:
