@@ -80,6 +80,18 @@ describe('gaps and dashes', () => {
     expect(maxError(c.x, 0, f)).toBeLessThan(0.6);
   });
 
+  it('leaves a gap absent where a flat stroke would carry a bridge far across empty paper', () => {
+    const s = new Sheet(400, 400);
+    // a flat stroke moving right 10 px/row stops at row 110 and the curve resumes 16 rows on, 160 px
+    // further right: along its slope, but 160 px of paper is no dash gap
+    s.polyline([[60, 0], [60, 100], [160, 110]]);
+    s.polyline([[320, 126], [330, 136], [330, 400]]);
+    const [c] = traceCurves({ seg: s.segmentation(), tracks: [{ x0: 20, x1: 380, curves: [curveSpec('A', { x: 60, y: 50.5 })] }] });
+    expect(absentRows(c.x, 2, 108)).toBe(0);
+    expect(absentRows(c.x, 113, 124)).toBe(124 - 113);
+    expect(absentRows(c.x, 140, 398)).toBe(0);
+  });
+
   it('ends absent where the curve stops before the last row', () => {
     const s = new Sheet(200, 400);
     s.curve(() => 100, 0, 200);

@@ -37,8 +37,6 @@ export interface TraceOptions {
   maxSlope: number;
   /** per bridged row (a row without ink: dash gap, crossing line) */
   wSkip: number;
-  /** a bridge that starts where the ink goes on along a 1:1 link (RunTable.mate) costs this more */
-  wLeaveInk: number;
   /** longest bridge in rows; longer gaps are absent (NaN), never interpolated */
   maxBridgeRows: number;
   /** longest bridge along the curve, px (hypot of its rows and the sideways gap between the two runs) */
@@ -93,6 +91,7 @@ export interface TraceOptions {
    * identity.ts: where two curves touch, the path before and after is fitted over identityFitRows ink
    * rows; a link costs wIdentityJunction × its mean miss (px, capped at slopeCapPx), fading to nothing
    * for touches of identityMaxTouchRows rows; relinking the paths at a touch costs identityMargin more
+   * (0: the evidence alone decides; Infinity: never relink)
    */
   identityFitRows: number;
   identityMaxTouchRows: number;
@@ -115,9 +114,8 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   slopeAlpha: 0.35,
   maxSlope: 100,
   wSkip: 0.5,
-  wLeaveInk: 3,
   maxBridgeRows: 24,
-  maxBridgeArcPx: 24,
+  maxBridgeArcPx: 40,
   carried: 4,
   carriedGrid: 2,
   bridgeDedupePx: 2,
@@ -148,7 +146,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   identityFitRows: 10,
   identityMaxTouchRows: 40,
   wIdentityJunction: 1,
-  identityMargin: 2,
+  identityMargin: 0,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

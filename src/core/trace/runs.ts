@@ -56,8 +56,6 @@ export interface RunTable {
    * long runs), unlike a branch or merge (two lines crossing or touching).
    */
   mate: Int32Array;
-  /** the inverse link: the run of the previous row whose mate this run is, else -1 */
-  mateUp: Int32Array;
   count: number;
   /** median width of curve runs, px: the drawn line width, used to tell a merged run from a single line */
   lineWidth: number;
@@ -237,10 +235,7 @@ export function extractRuns(
     count,
     lineWidth: 1,
   };
-  const mate = mates(base);
-  const mateUp = new Int32Array(count).fill(-1);
-  for (let j = 0; j < count; j++) if (mate[j] >= 0) mateUp[mate[j]] = j;
-  const table: RunTable = { ...base, ...clusters(base, o.clusterGapPx), mate, mateUp };
+  const table: RunTable = { ...base, ...clusters(base, o.clusterGapPx), mate: mates(base) };
   table.lineWidth = medianCurveWidth(table);
   return table;
 }
@@ -266,7 +261,7 @@ function mates(t: Pick<RunTable, 'rows' | 'rowStart' | 'left' | 'right' | 'gridO
 }
 
 /** Chains each row's curve runs (not grid-only ones) with gaps ≤ maxGap into clusters. */
-function clusters(t: Omit<RunTable, 'clusterLeft' | 'clusterRight' | 'mate' | 'mateUp'>, maxGap: number): { clusterLeft: Int32Array; clusterRight: Int32Array } {
+function clusters(t: Omit<RunTable, 'clusterLeft' | 'clusterRight' | 'mate'>, maxGap: number): { clusterLeft: Int32Array; clusterRight: Int32Array } {
   const clusterLeft = Int32Array.from(t.left), clusterRight = Int32Array.from(t.right);
   for (let r = 0; r < t.rows; r++) {
     let a = t.rowStart[r];

@@ -211,9 +211,7 @@ function stepBridged(ctx: Ctx, r: number, prev: States, cur: States, noBridge?: 
   for (let s = 0; s < prev.n; s++) {
     if (prev.age[s] + 1 > (prev.grid[s] ? o.maxGridBridgeRows : o.maxBridgeRows)) continue;
     if (noBridge && prev.age[s] === 0 && noBridge[prev.run[s]]) continue;
-    // leaving ink that can only go on one way (a 1:1 link) is leaving the curve's own line
-    const onward = prev.age[s] === 0 && (ctx.dir > 0 ? ctx.t.mate[prev.run[s]] : ctx.t.mateUp[prev.run[s]]) >= 0;
-    const c = prev.cost[s] + prev.skip[s] + o.wCycle * Math.abs(prev.cycle[s]) + (onward ? o.wLeaveInk : 0);
+    const c = prev.cost[s] + prev.skip[s] + o.wCycle * Math.abs(prev.cycle[s]);
     let i = n++; // insertion by cost: a handful of states per row
     while (i > 0 && key[i - 1] > c) { order[i] = order[i - 1]; key[i] = key[i - 1]; i--; }
     order[i] = s;
