@@ -186,14 +186,6 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures |
   const state = new Uint8Array(pieces);
   state[pieces - 1] = total[1] < total[0] ? 1 : 0;
   for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
-  const debug = (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug;
-  if (debug) {
-    for (let i = 0; i < pieces; i++) {
-      const t = ts[i - 1];
-      const j = t ? [junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o), junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o)] : [0, 0];
-      debug(`piece ${i} rows ${start[i]}..${start[i + 1]} touch ${t ? `${t.from}..${t.to}` : '-'} keep/flip ${j[0].toFixed(1)}/${j[1].toFixed(1)} cost ${cost[0][i].toFixed(1)}/${cost[1][i].toFixed(1)} -> ${state[i]}`);
-    }
-  }
   let changed = false;
   for (let i = 0; i < pieces; i++) if (state[i]) { exchange(a.path, b.path, start[i], start[i + 1]); changed = true; }
   return changed;

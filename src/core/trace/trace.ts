@@ -105,7 +105,6 @@ function measureLooks(
   const local = track.curves.map((c, k) => pathNearSeed(table, ws, emits[k], wrapSpan(track, c), seeds[k], o));
   const features = runFeatures(seg, table, o.runs.probCurve, dark);
   const looks = track.curves.map((_, k) => curveLook(features, runsAlone(table, local, k, table.row[seeds[k]], o), o.lookMinSamples));
-  looks.forEach((l, k) => (globalThis as { traceDebug?: (...a: unknown[]) => void }).traceDebug?.('look', track.curves[k].mnemonic, JSON.stringify(l)));
   return { looks, features };
 }
 
