@@ -8,12 +8,15 @@
  * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width;
  * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
  *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
- * A curve's reference is the median of each feature along its path near its seed; a run whose features
- * differ from it costs more (with a dead zone, and capped: a crossing merges two lines' ink).
+ * A curve's look is the median of each feature over the runs of its own path nearest its seed. In the
+ * DP a run costs a curve how much more unlike it it is than like the track's most similar other curve
+ * (with dead zones, and capped: a crossing merges two lines' ink); identity.ts compares whole pieces
+ * of path by their medians.
  */
 import { SegClass, type Segmentation } from '../types.ts';
-import type { RunTable } from './runs.ts';
+import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
+import { runDp, type DpWorkspace, type WrapSpan } from './viterbi.ts';
 
 export interface RunFeatures {
   width: Float32Array;
@@ -152,4 +155,57 @@ export function addLookCosts(emits: Float32Array[], dists: (Float32Array | null)
       if (own[j] > best) emit[j] += own[j] - best;
     }
   });
+}
+
+/**
+ * Each curve's look, read off its own path near its seed (traced alone) where no other curve's path
+ * near its seed comes close: the first stretch of two curves that cross early would mix. Only for
+ * tracks of several curves (a curve alone needs no telling apart).
+ */
+export function measureLooks(
+  seg: Segmentation, table: RunTable, ws: DpWorkspace, wraps: (WrapSpan | null)[], emits: Float32Array[], seeds: number[], o: TraceOptions,
+  dark?: Uint8Array,
+): { looks: (CurveLook | null)[]; features: RunFeatures | null } {
+  if (seeds.length < 2 || !(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) {
+    return { looks: seeds.map(() => null), features: null };
+  }
+  const local = seeds.map((seed, k) => pathNearSeed(table, ws, emits[k], wraps[k], seed, o));
+  const features = runFeatures(seg, table, o.runs.probCurve, dark);
+  const looks = seeds.map((seed, k) => curveLook(features, runsAlone(table, local, k, table.row[seed], o), o.lookMinSamples));
+  return { looks, features };
+}
+
+/**
+ * Runs of the curve's path within lookRows of its seed, traced alone (no claims), per table row (-1:
+ * none). Each way it stops where the path first loses the curve: beyond, it may have jumped to a
+ * neighbour that is easier to follow (a dotted curve to a dashed one beside it).
+ */
+function pathNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap: WrapSpan | null, seed: number, o: TraceOptions): Int32Array {
+  const seedRow = table.row[seed];
+  const runs = new Int32Array(table.rows).fill(-1);
+  const init = [{ run: seed, cost: 0 }];
+  for (const end of [Math.min(table.rows - 1, seedRow + o.lookRows), Math.max(0, seedRow - o.lookRows)]) {
+    const p = runDp({ table, emit, wrap, start: seedRow, end, init, options: o }, ws);
+    const r0 = Math.min(seedRow, end), dir = end >= seedRow ? 1 : -1;
+    for (let r = seedRow; r !== end + dir && p.kind[r - r0] !== 0; r += dir) if (p.kind[r - r0] === 1) runs[r] = p.run[r - r0];
+  }
+  return runs;
+}
+
+/**
+ * The lookSamples runs of curve k's local path nearest its seed that are narrow and have no other
+ * curve's local path within reach (px) on their row: the nearer the seed, the surer they are its own.
+ */
+function runsAlone(table: RunTable, local: Int32Array[], k: number, seedRow: number, o: TraceOptions): number[] {
+  const reach = 2 * table.lineWidth + 2;
+  const out: number[] = [];
+  for (let d = 0; d <= o.lookRows && out.length < o.lookSamples; d++) {
+    for (const r of d === 0 ? [seedRow] : [seedRow - d, seedRow + d]) {
+      const j = r >= 0 && r < table.rows ? local[k][r] : -1;
+      if (j < 0 || isWide(table, j)) continue;
+      const near = local.some((l, m) => m !== k && l[r] >= 0 && table.left[l[r]] - reach <= table.right[j] && table.right[l[r]] + reach >= table.left[j]);
+      if (!near) out.push(j);
+    }
+  }
+  return out;
 }

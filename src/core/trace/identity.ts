@@ -5,8 +5,8 @@
  * holds the ink the other would need). Here each pair's paths are cut where they touch, and one
  * Viterbi pass over the pieces decides, for every piece, whether the two are exchanged there:
  * - a piece costs what each curve's emissions say of the ink it would hold (line style, look);
- * - a touch costs how badly each curve's path before it, extended as a line (or parabola), misses its
- *   path after it — a crossing goes on straight, a touch at a turn turns back;
+ * - a touch costs how badly each curve's path before it and its path after it join up (lines fitted
+ *   next to the touch, compared in position and slope): a crossing goes on straight;
  * - the piece holding a curve's seed is that curve's, by definition.
  * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
  */
@@ -149,33 +149,49 @@ function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): num
 function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures | null, lineWidth: number, o: TraceOptions): boolean {
   const ts = touches(a, b, 2 * lineWidth + 2, 3);
   if (ts.length === 0) return false;
-  const n = a.path.kind.length;
   // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
-  const start = [0, ...ts.map((t) => t.from), n];
-  const pieces = ts.length + 1;
+  const start = [0, ...ts.map((t) => t.from), a.path.kind.length];
+  const state = bestStates(pieceCosts(a, b, start, features, o), ts, a, b, o);
+  let changed = false;
+  for (let i = 0; i < state.length; i++) {
+    if (!state[i]) continue;
+    for (const key of ['run', 'kind', 'pos', 'cycle', 'step'] as const) swapRows(a.path[key], b.path[key], start[i], start[i + 1]);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Per piece, the pair's cost as traced ([0]) and exchanged ([1]). */
+function pieceCosts(a: IdentityCurve, b: IdentityCurve, start: number[], features: RunFeatures | null, o: TraceOptions): Float64Array[] {
+  const pieces = start.length - 1;
   const cost = [new Float64Array(pieces), new Float64Array(pieces)];
+  const look = (c: IdentityCurve, d: IdentityCurve, runs: number[]) =>
+    (features && c.look && d.look ? pieceLookCost(features, c.look, d.look, runs, o) : 0);
   for (let i = 0; i < pieces; i++) {
     const from = start[i], to = start[i + 1];
     const inkA = inkRuns(a.path, from, to), inkB = inkRuns(b.path, from, to);
-    const look = (c: IdentityCurve, d: IdentityCurve, runs: number[]) => (features && c.look && d.look ? pieceLookCost(features, c.look, d.look, runs, o) : 0);
     cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, b, inkA) + look(b, a, inkB);
     cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, b, inkB) + look(b, a, inkA);
     for (const c of [a, b]) if (c.seedRow >= from && c.seedRow < to) cost[1][i] = Infinity;
     // a curve without wrap cannot take ink its partner read on a back-up cycle
     if ((!a.wrap && offCycle(b.path, from, to)) || (!b.wrap && offCycle(a.path, from, to))) cost[1][i] = Infinity;
   }
-  // Viterbi over pieces: state 0 = as traced, 1 = exchanged
+  return cost;
+}
+
+/** Viterbi over the pieces, state 0 = as traced, 1 = exchanged; the links at each touch cost their junctions. */
+function bestStates(cost: Float64Array[], ts: Touch[], a: IdentityCurve, b: IdentityCurve, o: TraceOptions): Uint8Array {
+  const pieces = cost[0].length;
   const total = [cost[0][0], cost[1][0]];
   const back: Uint8Array[] = [];
   for (let i = 1; i < pieces; i++) {
     const t = ts[i - 1];
+    // staying in a state keeps the traced link at this touch; changing state makes the other one
     const keep = junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o);
     const flip = junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o) + o.identityMargin;
     const from = new Uint8Array(2);
     const next = [0, 1].map((s) => {
-      const stay = total[s], move = total[1 - s];
-      // staying in a state keeps the traced link at this touch; changing state makes the other one
-      const viaStay = stay + keep, viaMove = move + flip;
+      const viaStay = total[s] + keep, viaMove = total[1 - s] + flip;
       from[s] = viaStay <= viaMove ? s : 1 - s;
       return Math.min(viaStay, viaMove) + cost[s][i];
     });
@@ -186,15 +202,13 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures |
   const state = new Uint8Array(pieces);
   state[pieces - 1] = total[1] < total[0] ? 1 : 0;
   for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
-  let changed = false;
-  for (let i = 0; i < pieces; i++) if (state[i]) { exchange(a.path, b.path, start[i], start[i + 1]); changed = true; }
-  return changed;
+  return state;
 }
 
-function exchange(p: DpPath, q: DpPath, from: number, to: number): void {
-  for (const key of ['run', 'kind', 'pos', 'cycle', 'step'] as const) {
-    const x = p[key].slice(from, to);
-    p[key].set(q[key].subarray(from, to), from);
-    q[key].set(x as never, from);
+function swapRows(p: { [i: number]: number }, q: { [i: number]: number }, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
+    const v = p[r];
+    p[r] = q[r];
+    q[r] = v;
   }
 }

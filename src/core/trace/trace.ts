@@ -3,6 +3,9 @@
  * Curves of one track are traced jointly by block coordinate descent: each curve's DP sees a penalty
  * on the runs the other curves hold, and all are re-traced until no path changes. So two curves share
  * a run only where that is cheaper than any alternative (they truly overlap, or a merged crossing run).
+ * Before, each curve's look is measured near its seed (appearance.ts) and ink unlike it costs more;
+ * after, pairs that touch may have pieces of their paths exchanged where that explains the ink and
+ * the geometry better (identity.ts).
  */
 import type { Segmentation, TracedCurve } from '../types.ts';
 import type { Raster } from '../raster.ts';
@@ -14,7 +17,7 @@ import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { darkness } from './classical.ts';
 import { resolveSwaps } from './identity.ts';
-import { addLookCosts, curveLook, lookDistance, runFeatures, type CurveLook, type RunFeatures } from './appearance.ts';
+import { addLookCosts, lookDistance, measureLooks } from './appearance.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
 export class TraceError extends Error {
@@ -74,7 +77,7 @@ export function traceTrack(
   const seeds = track.curves.map((c) => findSeedRun(table, c, t, track, o));
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const plain = track.curves.map((c) => baseEmission(table, c, o));
-  const { looks, features } = measureLooks(seg, table, ws, track, plain, seeds, o, dark);
+  const { looks, features } = measureLooks(seg, table, ws, track.curves.map((c) => wrapSpan(track, c)), plain, seeds, o, dark);
   const bases = plain.map((e) => e.slice());
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
   const paths = traceJointly(table, ws, track, bases, seeds, o);
@@ -89,23 +92,6 @@ export function traceTrack(
   separateMergedRuns(table, done);
   fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
   return done.map((d) => d.curve);
-}
-
-/**
- * Each curve's look, read off its own path near its seed (traced alone) where no other curve's path
- * near its seed comes close: the first stretch of two curves that cross early would mix. Only for
- * tracks of several curves (a curve alone needs no telling apart).
- */
-function measureLooks(
-  seg: Segmentation, table: RunTable, ws: DpWorkspace, track: TrackSpec, emits: Float32Array[], seeds: number[], o: TraceOptions, dark?: Uint8Array,
-): { looks: (CurveLook | null)[]; features: RunFeatures | null } {
-  if (track.curves.length < 2 || !(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) {
-    return { looks: track.curves.map(() => null), features: null };
-  }
-  const local = track.curves.map((c, k) => pathNearSeed(table, ws, emits[k], wrapSpan(track, c), seeds[k], o));
-  const features = runFeatures(seg, table, o.runs.probCurve, dark);
-  const looks = track.curves.map((_, k) => curveLook(features, runsAlone(table, local, k, table.row[seeds[k]], o), o.lookMinSamples));
-  return { looks, features };
 }
 
 /**
@@ -218,41 +204,6 @@ function traceOne(
     cycle: join(up.cycle, down.cycle, new Int8Array(n)),
     step: join(up.step, down.step, new Float32Array(n)),
   };
-}
-
-/**
- * Runs of the curve's path within lookRows of its seed, traced alone (no claims), per table row (-1:
- * none). Each way it stops where the path first loses the curve: beyond, it may have jumped to a
- * neighbour that is easier to follow (a dotted curve to a dashed one beside it).
- */
-function pathNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap: WrapSpan | null, seed: number, o: TraceOptions): Int32Array {
-  const seedRow = table.row[seed];
-  const runs = new Int32Array(table.rows).fill(-1);
-  const init = [{ run: seed, cost: 0 }];
-  for (const end of [Math.min(table.rows - 1, seedRow + o.lookRows), Math.max(0, seedRow - o.lookRows)]) {
-    const p = runDp({ table, emit, wrap, start: seedRow, end, init, options: o }, ws);
-    const r0 = Math.min(seedRow, end), dir = end >= seedRow ? 1 : -1;
-    for (let r = seedRow; r !== end + dir && p.kind[r - r0] !== 0; r += dir) if (p.kind[r - r0] === 1) runs[r] = p.run[r - r0];
-  }
-  return runs;
-}
-
-/**
- * The lookSamples runs of curve k's local path nearest its seed that are narrow and have no other
- * curve's local path within reach (px) on their row: the nearer the seed, the surer they are its own.
- */
-function runsAlone(table: RunTable, local: Int32Array[], k: number, seedRow: number, o: TraceOptions): number[] {
-  const reach = 2 * table.lineWidth + 2;
-  const out: number[] = [];
-  for (let d = 0; d <= o.lookRows && out.length < o.lookSamples; d++) {
-    for (const r of d === 0 ? [seedRow] : [seedRow - d, seedRow + d]) {
-      const j = r >= 0 && r < table.rows ? local[k][r] : -1;
-      if (j < 0 || isWide(table, j)) continue;
-      const near = local.some((l, m) => m !== k && l[r] >= 0 && table.left[l[r]] - reach <= table.right[j] && table.right[l[r]] + reach >= table.left[j]);
-      if (!near) out.push(j);
-    }
-  }
-  return out;
 }
 
 function addClaims(claims: Int32Array, path: DpPath, delta: number): void {
