@@ -88,10 +88,11 @@ export interface TraceOptions {
   lookLengthTol: number;
   lookCap: number;
   /**
-   * identity.ts: where two curves touch, the path before and after is fitted over identityFitRows ink
-   * rows; a link costs wIdentityJunction × its mean miss (px, capped at slopeCapPx), fading to nothing
-   * for touches of identityMaxTouchRows rows; relinking the paths at a touch costs identityMargin more
-   * (0: the evidence alone decides; Infinity: never relink)
+   * identity.ts: where two curves touch, lines are fitted to each path over identityFitRows ink rows
+   * either side; a link costs wIdentityJunction × (position miss at the touch's middle + identityFitRows
+   * × slope miss), px, capped at slopeCapPx, fading to nothing for touches of identityMaxTouchRows rows;
+   * relinking the paths at a touch costs identityMargin more (0: the evidence alone decides; Infinity:
+   * never relink)
    */
   identityFitRows: number;
   identityMaxTouchRows: number;
