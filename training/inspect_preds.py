@@ -46,16 +46,31 @@ def iou(pred, truth):
     return np.count_nonzero(pred & truth) / union if union else None
 
 
+def group_report(name, pred, truth, visible):
+    """Plain and tolerant IoU of one class group, and how much of its truth shows as ink at all:
+    `visible` = pixels at least INK_CONTRAST darker than the scan's paper (its 90th percentile)."""
+    out = {f"{name}IoU": iou(pred, truth), f"{name}Tol": tolerant_scores(tolerant_counts(pred, truth))["iou"]}
+    if truth.any():
+        out[f"{name}Visible"] = np.count_nonzero(truth & visible) / np.count_nonzero(truth)
+        missed_far = truth & ~dilate1(pred)   # true pixels with no prediction within 1 px
+        out[f"{name}MissedFarInvisible"] = (np.count_nonzero(missed_far & ~visible) / np.count_nonzero(missed_far)
+                                            if missed_far.any() else None)
+    return out
+
+
+INK_CONTRAST = 25   # gray levels
+
+
 def scan_report(sid, sample, image, mask, pred, info):
     curve_t, curve_p = np.isin(mask, info["curveClasses"]), np.isin(pred, info["curveClasses"])
+    visible = image < np.percentile(image[::4, ::4], 90) - INK_CONTRAST
     row = {"id": sid, "size": f"{image.shape[1]}x{image.shape[0]}", "jpeg": sample["image"].endswith(".jpg"),
            "oneBit": len(np.unique(image[::7, ::7])) <= 2,
-           "curveInkGray": float(np.median(image[curve_t])) if curve_t.any() else None,
-           "curveIoU": iou(curve_p, curve_t), "curveTol": tolerant_scores(tolerant_counts(curve_p, curve_t))["iou"]}
+           "curveInkGray": float(np.median(image[curve_t])) if curve_t.any() else None}
+    row.update(group_report("curve", curve_p, curve_t, visible))
     if info["gridClass"] is not None:
         g = info["gridClass"]
-        row.update({"gridIoU": iou(pred == g, mask == g),
-                    "gridTol": tolerant_scores(tolerant_counts(pred == g, mask == g))["iou"]})
+        row.update(group_report("grid", pred == g, mask == g, visible))
     return row
 
 
@@ -73,6 +88,21 @@ def panels(image, mask, pred, info, centre, size, zoom):
     gap = np.full((img.shape[0], 4, 3), 128, np.uint8)
     row = np.concatenate([p for part in parts for p in (part, gap)][:-1], axis=1)
     return np.kron(row, np.ones((zoom, zoom, 1), np.uint8)), (y0, x0)
+
+
+def summary(rows):
+    """Mean of each score over the scans, for all of them and by kind of scan (1-bit, JPEG, other)."""
+    kinds = {"all": rows, "oneBit": [r for r in rows if r["oneBit"]],
+             "jpeg": [r for r in rows if r["jpeg"] and not r["oneBit"]],
+             "gray": [r for r in rows if not r["jpeg"] and not r["oneBit"]]}
+    keys = [k for k in rows[0] if k.endswith(("IoU", "Tol", "Visible", "Invisible"))]
+    out = {}
+    for kind, rs in kinds.items():
+        out[kind] = {"scans": len(rs)}
+        for k in keys:
+            vals = [r[k] for r in rs if r.get(k) is not None]
+            out[kind][k] = round(float(np.mean(vals)), 3) if vals else None
+    return out
 
 
 def main(argv):
@@ -109,7 +139,10 @@ def main(argv):
                 Image.fromarray(pic).save(out / f"{sid}-{k}-y{y0}-x{x0}.png")
     finally:
         ort.close()
-    (out / "scans.json").write_text(json.dumps(rows, indent=1) + "\n")
+    result = {"summary": summary(rows), "scans": rows}
+    (out / "scans.json").write_text(json.dumps(result, indent=1) + "\n")
+    for kind, row in result["summary"].items():
+        print(kind, json.dumps(row), flush=True)
     print(f"wrote {out}", flush=True)
 
 

@@ -103,7 +103,8 @@ def record_run(cfg, run_dir, manifest, train_ids, val_ids):
     with open(run_dir / "sessions.jsonl", "a") as f:
         f.write(json.dumps({"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "gitCommit": info["gitCommit"],
                             "argv": sys.argv[1:]}) + "\n")
-    return info
+    # the run's record is the one written when it started (its code version is the training's)
+    return json.loads((run_dir / "runinfo.json").read_text())
 
 
 def main(argv):

@@ -10,7 +10,7 @@ import unittest
 
 import torch
 
-from helpers import Workspace
+from helpers import SMOKE, Workspace
 
 
 def tensors_equal(a, b):
@@ -104,6 +104,33 @@ class KillAndResume(unittest.TestCase):
         self.assertGreater(card["macsPerPixel"], 0)
         self.assertEqual(json.loads((models / "index.json").read_text()),
                          {"default": "tw-unet-smoke", "models": ["tw-unet-smoke"]})
+
+    def finetune_config(self, sha):
+        cfg = json.loads(SMOKE.read_text())
+        cfg["name"] = "tw-unet-smoke-ft"
+        cfg["train"]["initFrom"] = {"path": str(self.run_a / "best.pt"), "sha256": sha}
+        path = self.ws.root / f"ft-{sha[:8]}.json"
+        path.write_text(json.dumps(cfg))
+        return path
+
+    def run_config(self, config, run_dir):
+        args = self.ws.args(run_dir, "--until", "train")
+        args[args.index("--config") + 1] = str(config)
+        return subprocess.run(args, capture_output=True, text=True, timeout=240)
+
+    def test_a_fine_tune_starts_from_the_pinned_weights_only(self):
+        self.assertEqual(self.proc_a.returncode, 0, self.proc_a.stderr)
+        bad = self.run_config(self.finetune_config("0" * 64), self.ws.root / "ft-bad")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("the config pins " + "0" * 64, bad.stderr)
+        sha = hashlib.sha256((self.run_a / "best.pt").read_bytes()).hexdigest()
+        good = self.run_config(self.finetune_config(sha), self.ws.root / "ft")
+        self.assertEqual(good.returncode, 0, good.stderr)
+        self.assertIn("fine-tuning from", good.stdout)
+        state = torch.load(self.ws.root / "ft" / "checkpoints" / "epoch-0002.pt")
+        self.assertEqual(state["initFrom"]["sha256"], sha)
+        self.assertEqual(state["initFrom"]["run"], "uninterrupted")
+        self.assertEqual(state["initFrom"]["steps"], 12)   # the parent's training is counted
 
 
 if __name__ == "__main__":

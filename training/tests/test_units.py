@@ -199,6 +199,14 @@ class Configs(unittest.TestCase):
             for size in cfg["train"]["cropSizes"]:
                 self.assertEqual(size % multiple_of(cfg), 0)
 
+    def test_keys_added_later_leave_older_runs_hash_alone(self):
+        from twtrain.config import config_hash
+        cfg = load_config(helpers.TRAINING / "configs" / "smoke.json")
+        older = {**cfg, "train": {k: v for k, v in cfg["train"].items() if k != "initFrom"}}
+        self.assertEqual(config_hash(cfg), config_hash(older))
+        cfg["train"]["initFrom"] = {"path": "x.pt", "sha256": "0" * 64}
+        self.assertNotEqual(config_hash(cfg), config_hash(older))
+
     def test_unknown_key_is_named(self):
         import tempfile
         from twtrain.config import ConfigError

@@ -52,6 +52,7 @@ DEFAULTS = {
         "schedule": "cosine",           # cosine (with warmup) | constant
         "warmupSteps": 100, "minLr": 0.00003,
         "logEvery": 10,
+        "initFrom": None,               # fine-tune: {"path": ".../best.pt", "sha256": "..."}, weights only
     },
     "earlyStopping": {"monitor": "curveIoU", "patience": 10, "minDelta": 0.001},
     "augment": {
@@ -122,6 +123,9 @@ def _check(cfg):
     need(cfg["earlyStopping"]["monitor"] != "gridIoU" or cfg["task"] == "multiclass", "gridIoU needs the multiclass task")
     need(cfg["train"]["schedule"] in ("cosine", "constant"), "train.schedule must be cosine|constant")
     need(cfg["train"]["optimizer"] in ("adamw", "adam", "sgd"), "train.optimizer must be adamw|adam|sgd")
+    init = cfg["train"]["initFrom"]
+    need(init is None or (isinstance(init, dict) and set(init) == {"path", "sha256"}),
+         "train.initFrom must be null or {\"path\": checkpoint, \"sha256\": its SHA-256}")
 
 
 def multiple_of(cfg):
@@ -142,8 +146,17 @@ def load_config(path):
     return cfg
 
 
+# keys added after runs were made with this code, left out of the hash while at their default so
+# those runs still resume (and can still be finished)
+LATER_KEYS = (("train", "initFrom", None),)
+
+
 def config_hash(cfg):
     """Hash of the resolved config: a checkpoint is only resumed under the same one."""
+    cfg = copy.deepcopy(cfg)
+    for section, key, default in LATER_KEYS:
+        if cfg[section].get(key, default) == default:
+            cfg[section].pop(key, None)
     return hashlib.sha256(json.dumps(cfg, sort_keys=True).encode()).hexdigest()
 
 

@@ -16,7 +16,7 @@ from .data import file_sha256
 from .evaluate import evaluate_scans
 from .ortclient import OrtTiles
 from .model import context_needed, count_params, macs_per_pixel
-from .runinfo import REPO, hardware
+from .runinfo import REPO, git_commit, hardware
 
 
 def load_best(trainer, run_dir):
@@ -41,10 +41,18 @@ def ort_speed(onnx_path, runs, size=512, threads=2):
 
 
 def training_record(cfg, final, best, info):
-    # where the training ran (a run trained elsewhere is finished here), not where this step runs
-    return {"seconds": round(final["elapsedSeconds"], 1), "hardware": "; ".join(final["trainedOn"]["hardware"]),
+    # where the training ran (a run trained elsewhere is finished here), not where this step runs;
+    # a fine-tune also names the run it started from, whose time and hardware are part of the model's
+    record = {"seconds": round(final["elapsedSeconds"], 1), "hardware": "; ".join(final["trainedOn"]["hardware"]),
             "torch": "; ".join(final["trainedOn"]["torch"]), "gitCommit": info["gitCommit"], "epochs": final["epoch"],
             "steps": final["step"], "bestEpoch": best["epoch"], "stoppedEarly": final["earlyStop"]["stopped"]}
+    if final.get("initFrom"):
+        init = final["initFrom"]
+        record["initFrom"] = init
+        if "seconds" in init:
+            record["totalSeconds"] = round(init["seconds"] + final["elapsedSeconds"], 1)
+            record["hardware"] = "; ".join(init["trainedOn"]["hardware"] + final["trainedOn"]["hardware"])
+    return record
 
 
 def export_step(cfg, run_dir, trainer):
@@ -142,8 +150,8 @@ def finish(cfg, args, run_dir, trainer, final, manifest, store, val_ids, info):
     tile, field = tile_plan(cfg, args, model)
     metrics = {"val": evaluate_step(cfg, run_dir, onnx_path, store, val_ids, tile), "valCrops": best["metrics"]}
     print(f"evaluate: curveIoU {metrics['val']['curveIoU']} gridIoU {metrics['val']['gridIoU']}", flush=True)
-    extra = {"receptiveField": field,
-             "evaluatedOn": hardware(local_threads(cfg)) + f", torch {torch.__version__}"}
+    extra = {"receptiveField": field, "finish": {"gitCommit": git_commit(),   # the code that exported and evaluated
+                                                 "hardware": hardware(local_threads(cfg)), "torch": torch.__version__}}
     if cfg["export"]["benchRuns"] > 0:
         extra["speed"] = speed_record(onnx_path, cfg["export"]["benchRuns"], tile)
     card = cardlib.build_card(cfg, onnx_path, manifest, metrics, count_params(model), macs_per_pixel(model),

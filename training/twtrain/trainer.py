@@ -19,7 +19,8 @@ from .config import config_hash, task_info
 from .losses import make_loss
 from .metrics import confusion, summarize
 from .model import build_model
-from .runinfo import hardware
+from .data import file_sha256
+from .runinfo import REPO, hardware
 from .sampler import BatchSampler, val_crops
 
 
@@ -107,13 +108,15 @@ class Trainer:
         self.finished = False
         self.history = []   # one entry per epoch, kept in the checkpoint so log.jsonl never drifts from it
         self.trained_on = {"hardware": [], "torch": []}   # every machine that ran epochs of this run
+        self.init_record = None   # where a fine-tune's starting weights came from (train.initFrom)
 
     def state(self):
         return {"version": 1, "epoch": self.epoch, "step": self.step, "elapsedSeconds": self.elapsed,
                 "model": self.model.state_dict(), "optimizer": self.opt.state_dict(),
                 "scheduler": self.sched.state_dict(), "best": dict(self.best), "earlyStop": dict(self.early),
                 "finished": self.finished, "history": list(self.history),
-                "trainedOn": {k: list(v) for k, v in self.trained_on.items()}, "rng": ck.rng_states(self.sampler),
+                "trainedOn": {k: list(v) for k, v in self.trained_on.items()}, "initFrom": self.init_record,
+                "rng": ck.rng_states(self.sampler),
                 "configHash": config_hash(self.cfg), "datasetSha256": self.dataset_sha}
 
     def resume(self):
@@ -130,12 +133,30 @@ class Trainer:
         self.epoch, self.step, self.elapsed = state["epoch"], state["step"], state["elapsedSeconds"]
         self.best, self.early, self.finished = state["best"], state["earlyStop"], state["finished"]
         self.history, self.trained_on = state["history"], state["trainedOn"]
+        self.init_record = state.get("initFrom")
         if not self.finished:   # a finished run (perhaps trained on another machine) needs no more than this
             self.opt.load_state_dict(state["optimizer"])   # moves the moments to the parameters' device
             self.sched.load_state_dict(state["scheduler"])
             ck.restore_rng(state["rng"], self.sampler)
         print(f"resumed from {path.name}: epoch {self.epoch} done, step {self.step}", flush=True)
         return True
+
+    def load_init(self):
+        """Fine-tune start: the weights of train.initFrom (refused unless its SHA-256 matches), and a
+        record of the run they came from (its training time and hardware count towards this model's)."""
+        init = self.cfg["train"]["initFrom"]
+        path = Path(init["path"]) if Path(init["path"]).is_absolute() else REPO / init["path"]
+        if not path.is_file():
+            raise ResumeError(f"train.initFrom: {path} does not exist")
+        if file_sha256(path) != init["sha256"]:
+            raise ResumeError(f"train.initFrom: {path} has SHA-256 {file_sha256(path)}, the config pins {init['sha256']}")
+        self.model.load_state_dict(ck.load(path)["model"])
+        parent, _ = ck.load_latest(path.parent / "checkpoints")
+        self.init_record = {"path": init["path"], "sha256": init["sha256"], "run": path.parent.name}
+        if parent is not None:
+            self.init_record.update({"seconds": parent["elapsedSeconds"], "trainedOn": parent["trainedOn"],
+                                     "epochs": parent["epoch"], "steps": parent["step"]})
+        print(f"fine-tuning from {init['path']} ({path.parent.name})", flush=True)
 
     def run_epoch(self):
         tc = self.cfg["train"]
@@ -176,7 +197,8 @@ class Trainer:
 
     def train(self):
         """Run (or finish) training; returns the per-epoch log written to log.jsonl."""
-        self.resume()
+        if not self.resume() and self.cfg["train"]["initFrom"]:
+            self.load_init()
         if not self.finished and self.cuda_missing:
             raise ResumeError("this config trains on CUDA (device: cuda) and this torch has no CUDA; "
                               "only a finished run of it can be evaluated and exported here")
