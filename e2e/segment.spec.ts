@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pngToRaster } from '../src/dev/png';
-import { createNodeSegmenter } from '../src/node/segmenter-node';
+import { createNodeSegmenter, loadCard } from '../src/node/segmenter-node';
 import { fixtureScan } from '../test/ml/scan-fixture';
 import { agreement, cardPath, modelName, openHarness, pngOf, samplePng } from './segment-helpers';
 
@@ -35,7 +35,10 @@ test('the sample segmented by the Chromium worker pool matches Node, and the mai
 test('cancel stops the pool within a tile and it segments again afterwards', async ({ page }) => {
   await openHarness(page);
   await page.evaluate((m) => window.__tracewellSegment.setup({ model: m, setting: 'wasm', layout: { workers: 2, threadsPerWorker: 1 } }), modelName);
-  const scan = pngOf(fixtureScan({ width: 800, height: 1600, seed: 9, margin: 0 }));
+  // at least 2 × 3 tiles whatever the model's tile size, so aborting after 3 leaves work undone
+  const { size, overlap } = (await loadCard(await cardPath())).tile;
+  const core = size - 2 * overlap;
+  const scan = pngOf(fixtureScan({ width: core + 64, height: 2 * core + 64, seed: 9, margin: 0 }));
   await page.evaluate((b) => window.__tracewellSegment.load(b), scan.toString('base64'));
   const cancelled = await page.evaluate(() => window.__tracewellSegment.run({ abortAfterTiles: 3 }));
   expect(cancelled.error?.name).toBe('AbortError');
