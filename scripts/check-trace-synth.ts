@@ -4,8 +4,9 @@
  * — the generator's own mask ("a perfect model": the tracer's ceiling) and the classical darkness
  * baseline — trace with the layout's seeds, and score every curve against the truth.
  *
- *   npx tsx scripts/check-trace-synth.ts [--seeds 1-20] [--len 3200] [--auto-layout]
+ *   npx tsx scripts/check-trace-synth.ts [--seeds 1-20] [--len 3200] [--auto-layout] [--opt key=value …]
  *
+ * --opt sets a tracer option for both segmentations (numbers; 0/1 for switches), e.g. --opt identityMargin=2.
  * With --auto-layout the scan's deskew is estimated instead of read from the layout.
  * Prints one row per curve, medians, and a machine-readable last line.
  */
@@ -22,6 +23,12 @@ function arg(name: string, fallback: string): string {
 const [s0, s1 = s0] = arg('--seeds', '1-12').split('-').map(Number);
 const len = Number(arg('--len', '3200'));
 const autoSkew = process.argv.includes('--auto-layout');
+const options: Record<string, number> = {};
+process.argv.forEach((a, i) => {
+  if (a !== '--opt') return;
+  const [k, v] = process.argv[i + 1].split('=');
+  options[k] = Number(v);
+});
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const rows: { seed: number; name: string; mask: CurveScore; classical: CurveScore }[] = [];
@@ -43,8 +50,8 @@ for (let seed = s0; seed <= s1; seed++) {
       return null;
     }
   };
-  const mask = attempt('mask', () => traceAndScore(u, u.maskSeg));
-  const classical = attempt('classical', () => traceAndScore(u, classicalSegmentation(u.image, { tracks: s.layout.tracks }), CLASSICAL_TRACE_OPTIONS));
+  const mask = attempt('mask', () => traceAndScore(u, u.maskSeg, options));
+  const classical = attempt('classical', () => traceAndScore(u, classicalSegmentation(u.image, { tracks: s.layout.tracks }), { ...CLASSICAL_TRACE_OPTIONS, ...options }));
   s.layout.tracks.flatMap((t) => t.curves).forEach((c, i) => {
     rows.push({ seed, name: `${c.mnemonic}${c.wrap ? '*' : ''}${c.style === 'broken' ? '~' : ''}${c.scale === 'log' ? 'L' : ''}`, mask: mask?.[i] ?? FAILED, classical: classical?.[i] ?? FAILED });
   });

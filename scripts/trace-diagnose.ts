@@ -9,13 +9,21 @@
  * track's other curves: truth yellow, traces blue) so the failure can be looked at.
  *
  *   npx tsx scripts/trace-diagnose.ts --seeds 5-7 [--min-pct 10] [--png /tmp/crops] [--max-png 20] [--curve DT]
+ *
+ * --sample diagnoses the bundled sample (public/samples/synthetic-log.*) instead of generated seeds;
+ * --classical segments by darkness (the classical baseline) instead of using the generator's mask.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { encode } from 'fast-png';
 import { depthMap, tracedToSeries, valueMap } from '../src/core/calibration/index.ts';
+import { prepareUpright, segmentClassical, traceLayout } from '../src/core/digitise/index.ts';
 import { curveErrors, traceCurves } from '../src/core/trace/index.ts';
 import type { TracedCurve } from '../src/core/types.ts';
+import type { SynthSample } from '../src/core/synth/render.ts';
 import { uprightSample, type UprightSample } from '../test/trace/synth-helpers.ts';
+import { parseLayout } from '../src/core/calibration/index.ts';
+import type { SynthTruth } from '../src/core/synth/truth.ts';
+import { decodeFile } from '../src/node/decode.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -30,6 +38,8 @@ const len = Number(arg('--len', '3200'));
 const HALF = Number(arg('--half', '40')); // rows above and below a stretch in a crop
 const ZOOM = Number(arg('--zoom', '2'));
 const PER_CURVE = Number(arg('--per-curve', '1000')); // crops per curve at most
+const useSample = process.argv.includes('--sample');
+const classical = process.argv.includes('--classical');
 let written = 0;
 // --opt key=value (repeatable): tracer options to try, e.g. --opt wSlope=0.3
 const options: Record<string, number> = {};
@@ -138,13 +148,32 @@ const tally: Record<string, number> = {};
 const over10Split = [0, 0, 0, 0]; // points over 10%: nearer another curve's truth, or not
 const perCurve: { mae: number; kept: number; swapShare: number; p95: number; over10: number }[] = [];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (let seed = s0; seed <= s1; seed++) {
-  const u = uprightSample(seed, len);
+/** The bundled sample as an upright sample; it has no mask, so it is diagnosed with --classical only. */
+async function bundledSample(): Promise<UprightSample> {
+  const file = (ext: string) => new URL(`../public/samples/synthetic-log.${ext}`, import.meta.url).pathname;
+  const parsed = parseLayout(JSON.parse(readFileSync(file('layout.json'), 'utf8')));
+  if (!parsed.ok) throw new Error('the bundled sample layout does not parse');
+  const layout = parsed.layout;
+  const truth = JSON.parse(readFileSync(file('truth.json'), 'utf8')) as SynthTruth;
+  const image = prepareUpright((await decodeFile(file('png'))).raster, layout).upright;
+  const sample = { seed: 0, image, mask: new Uint8Array(0), truth, layout, jpegQuality: null } as unknown as SynthSample;
+  return { sample, image, maskSeg: { width: 0, height: 0, classes: new Uint8Array(0), curveProb: new Uint8Array(0) } };
+}
+
+function traceSample(u: UprightSample): TracedCurve[] {
+  const { layout } = u.sample;
+  // the classical baseline as the CLI runs it (its rows and options), else the generator's mask
+  if (classical) return traceLayout(u.image, segmentClassical(u.image, layout), layout, { kind: 'classical', trace: options });
+  return traceCurves({ seg: u.maskSeg, scan: u.image, tracks: layout.tracks, options });
+}
+
+for (let seed = useSample ? 0 : s0; seed <= (useSample ? 0 : s1); seed++) {
+  const u = useSample ? await bundledSample() : uprightSample(seed, len);
   const { layout, truth } = u.sample;
   const depths = depthMap(layout.depth);
   let traces: TracedCurve[];
   try {
-    traces = traceCurves({ seg: u.maskSeg, scan: u.image, tracks: layout.tracks, options });
+    traces = traceSample(u);
   } catch (e) {
     console.log(`seed ${seed}: ${(e as Error).message}`);
     continue;

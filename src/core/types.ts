@@ -38,6 +38,8 @@ export interface TracedCurve {
   confidence: Float32Array;
   /** wrap cycle per row (0 = main scale, +1 = first backup to the right, -1 to the left) */
   cycle?: Int8Array;
+  /** why the curve could not be traced at all (its seed found no ink): then it is absent on every row */
+  problem?: string;
 }
 
 /** A curve in data space on its own depths (not yet on the LAS grid). */

@@ -3,7 +3,8 @@
  * alone), then trace the layout's curves in the trace worker, and store them as one undo entry.
  * Until that last step nothing is written: cancel, or a failure, leaves the document, the kept
  * segmentation and the mask as they were. A model that cannot be used says why and leaves the
- * classical segmentation one click away (never stuck).
+ * classical segmentation one click away (never stuck). A curve whose seed finds no ink is left out
+ * (absent) while the others are kept, and a notice names it and says why.
  */
 import { validateLayout } from '../core/calibration/validate';
 import { traceOptionsFor, type SegmentationKind } from '../core/digitise/trace-layout';
@@ -124,6 +125,11 @@ export function createDigitiser(store: AppStore, deps: DigitiseDeps) {
     st.updateDocument('Digitise', (d) => ({ ...d, curves: r.curves }), 'now');
     st.setScan({ traceInput: { seg, upright, options: traceOptionsFor(r.kind), kind: r.kind, modelId: model?.modelId } });
     st.setDigitise({ maskLevels: [{ width: seg.width, height: seg.height, channels: 1, data: seg.classes }, ...r.maskLevels], reviewIndex: -1 });
+    const problems = r.curves.flatMap((c) => (c.problem ? [c.problem] : []));
+    if (problems.length > 0) {
+      // the other curves are kept: the user re-clicks the seed of the one left out and digitises again
+      st.showNotice({ kind: 'error', title: problems.length === 1 ? 'One curve could not be traced' : `${problems.length} curves could not be traced`, message: problems.join(' · ') });
+    }
   }
 
   return {

@@ -17,6 +17,24 @@ import { dataSection, filesIn, inProcessLas, runCli, tempDir, TINY_MODEL, type C
 
 const SLOW = 300_000;
 
+describe('tracewell digitise, a curve whose seed finds no ink', () => {
+  it('writes the others, the curve null throughout, and one warning line naming it', async () => {
+    const dir = tempDir('seed');
+    const l = sampleLayout();
+    l.tracks[1].curves[1].seed = { x: 666.5, y: 1000.5 }; // paper in track 2, no curve ink within 42 rows
+    writeFileSync(join(dir, 'layout.json'), layoutToJson(l));
+    const out = join(dir, 'out.las');
+    const run = await runCli(['digitise', samplePath('png'), '--layout', join(dir, 'layout.json'), '--out', out, '--classical']);
+    expect(run.code).toBe(0);
+    expect(run.errLines).toEqual([expect.stringMatching(/^tracewell: warning: .*out\.las: curve RXO in track 2: seed \(666\.5, 1000\.5\) is not on curve ink/)]);
+    const file = readLas(readFileSync(out, 'utf8'));
+    const names = file.curves.map((c) => c.mnemonic);
+    expect(names).toEqual(['DEPT', 'CGR', 'RHOB', 'SPBR', 'LLS', 'RXO']);
+    expect(file.data[5].every((v) => Number.isNaN(v))).toBe(true);
+    expect(file.data[4].filter((v) => !Number.isNaN(v)).length).toBeGreaterThan(0.9 * file.data[4].length);
+  }, SLOW);
+});
+
 describe('tracewell digitise, classical segmentation', () => {
   const dir = tempDir('one');
   const las = join(dir, 'sample.las');

@@ -94,6 +94,15 @@ describe('tracewell digitise on bad input', () => {
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('an earlier table\n');
   }, SLOW);
 
+  it('a layout whose every seed finds no ink: names each curve, writes nothing', async () => {
+    const dir = tempDir('noseed');
+    const l = sampleLayout();
+    l.tracks = [{ ...l.tracks[1], curves: l.tracks[1].curves.map((c) => ({ ...c, seed: { x: 666.5, y: 1000.5 } })) }];
+    writeFileSync(join(dir, 'layout.json'), layoutToJson(l));
+    const run = await runCli(['digitise', scan, '--layout', join(dir, 'layout.json'), '--out', join(dir, 'out.las'), '--classical']);
+    expectFailure(run, 1, /curve LLS in track 1: seed \(666\.5, 1000\.5\) is not on curve ink.*; curve RXO in track 1: seed/, dir, ['layout.json']);
+  }, SLOW);
+
   it('a model path that does not exist', async () => {
     const dir = tempDir('nomodel');
     const run = await runCli(['digitise', scan, '--layout', layout, '--out', join(dir, 'x.las'), '--model', join(dir, 'nope.json')]);

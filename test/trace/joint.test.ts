@@ -63,6 +63,24 @@ describe('several curves in one track', () => {
     expect(absentRows(tb.x, 230, 400)).toBe(170);
   });
 
+  it("never lets a curve traced first run through another curve's seed stroke", () => {
+    // A's ink stops at row 200; the cheapest way on for A is B's line, 6 px away, past B's seed
+    const s = new Sheet(200, 400);
+    const a = (y: number) => 80 + 0.05 * y;
+    const b = (y: number) => 86 + 0.05 * y;
+    s.curve(a, 0, 200);
+    s.curve(b, 0, 400);
+    const track = { x0: 10, x1: 190, curves: [curveSpec('A', { x: a(50), y: 50 }), curveSpec('B', { x: b(300), y: 300 })] };
+    const seg = s.segmentation();
+    const [ta, tb] = traceCurves({ seg, tracks: [track] });
+    expect(maxError(tb.x, 0, b, 1, 399)).toBeLessThan(0.75);
+    expect(maxError(ta.x, 0, a, 1, 199)).toBeLessThan(0.75);
+    expect(absentRows(ta.x, 230, 400)).toBe(170);
+    // without the rule, A (traced first) takes B's line and B leaves its own seed for nothing better
+    const [, ub] = traceCurves({ seg, tracks: [track], options: { seedStrokes: false } });
+    expect(maxError(ub.x, 0, b, 1, 399)).toBeGreaterThan(3);
+  });
+
   it('lets two curves share ink where they truly overlap, then separates them', () => {
     const s = new Sheet(200, 400);
     const a = (y: number) => 100;

@@ -70,14 +70,16 @@ describe('bad input', () => {
   s.curve(() => 50, 0, 100);
   const seg = s.segmentation();
 
-  it('names the curve whose seed is not on ink', () => {
-    const tracks = [{ x0: 0, x1: 99, curves: [curveSpec('DT', { x: 20, y: 50 })] }];
-    expect(() => traceCurves({ seg, tracks })).toThrow(TraceError);
-    expect(() => traceCurves({ seg, tracks })).toThrow(/curve DT in track 1: seed \(20, 50\) is not on curve ink/);
+  it('names the curve whose seed is not on ink, and leaves it out (absent on every row)', () => {
+    const [dt] = traceCurves({ seg, tracks: [{ x0: 0, x1: 99, curves: [curveSpec('DT', { x: 20, y: 50 })] }] });
+    expect(dt.problem).toMatch(/^curve DT in track 1: seed \(20, 50\) is not on curve ink/);
+    expect(absentRows(dt.x)).toBe(100);
   });
 
-  it('rejects a seed outside its track and a track outside the scan', () => {
-    expect(() => traceCurves({ seg, tracks: [{ x0: 60, x1: 99, curves: [curveSpec('GR', { x: 50, y: 50 })] }] })).toThrow(/outside the track/);
+  it('leaves out a curve whose seed is outside its track; rejects a track outside the scan', () => {
+    const [gr] = traceCurves({ seg, tracks: [{ x0: 60, x1: 99, curves: [curveSpec('GR', { x: 50, y: 50 })] }] });
+    expect(gr.problem).toMatch(/curve GR in track 1: seed x 50 is outside the track/);
+    expect(() => traceCurves({ seg, tracks: [{ x0: 200, x1: 300, curves: [curveSpec('GR', { x: 250, y: 50 })] }] })).toThrow(TraceError);
     expect(() => traceCurves({ seg, tracks: [{ x0: 200, x1: 300, curves: [curveSpec('GR', { x: 250, y: 50 })] }] })).toThrow(/outside the 100 px wide scan/);
   });
 

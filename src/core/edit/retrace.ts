@@ -57,13 +57,9 @@ export function retraceInterval(req: RetraceRequest): TracedCurve {
   const bottom = Math.min(req.seg.height, to + context);
   const mine: CurveSpec = { ...spec, seed: { x: req.click.x, y: clickRow + 0.5 } };
   const others = seededNeighbours(req, clickRow);
-  let traced: TracedCurve;
-  try {
-    traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, top, bottom, o, req.dark)[0];
-  } catch (e) {
-    if (!(e instanceof TraceError) || others.length === 0) throw e;
-    traced = traceTrack(req.seg, { ...track, curves: [mine] }, c.track, top, bottom, o, req.dark)[0];
-  }
+  // a neighbour whose seed finds no ink is left out by the tracer; the click itself must be on ink
+  const traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, top, bottom, o, req.dark)[0];
+  if (traced.problem) throw new TraceError(traced.problem);
   return spliceTrace(c, traced, { from, to }, baseCycle(c, clickRow));
 }
 

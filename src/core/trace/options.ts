@@ -67,9 +67,12 @@ export interface TraceOptions {
   shareWide: number;
   /** joint tracing: re-trace every curve against the others' paths at most this often */
   jointIterations: number;
-  /** seed search: px sideways and rows up/down */
+  /** joint tracing: no curve may hold another's seed stroke (joint.ts) */
+  seedStrokes: boolean;
+  /** seed search: px sideways and rows up/down; where that finds nothing, seedSearchRows up/down (seed.ts) */
   seedRadiusPx: number;
   seedRows: number;
+  seedSearchRows: number;
   /** confidence = exp(−row cost / confidenceScale) (× probability) */
   confidenceScale: number;
   /**
@@ -131,8 +134,10 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   shareNarrow: 2.5,
   shareWide: 0.2,
   jointIterations: 3,
+  seedStrokes: true,
   seedRadiusPx: 10,
   seedRows: 4,
+  seedSearchRows: 40,
   confidenceScale: 2,
   lookRows: 300,
   lookSamples: 40,

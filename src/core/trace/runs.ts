@@ -29,6 +29,20 @@ export interface RunOptions {
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = { probCurve: 128, maxGridRunWidth: 8, maxRunsPerRow: 24, margin: 2, minGridRunProb: 0.2, clusterGapPx: 10 };
 
+/**
+ * A window of the scan (px, inclusive; y in scan rows) where dark pixels count as curve ink whatever
+ * the segmentation says: around a seed the model missed (seed.ts).
+ */
+export interface InkWindow {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** darkness (0 paper .. 255 black) at or above which a pixel of an InkWindow is ink: darker than mid-grey */
+const DARK_INK = 128;
+
 /** Runs of rows y0..y0+rows-1 in compressed-row form: runs of table row r are rowStart[r]..rowStart[r+1]-1. */
 export interface RunTable {
   y0: number;
@@ -128,6 +142,11 @@ function weight(seg: Segmentation, dark: Uint8Array | undefined, i: number): num
   return ((dark ? dark[i] : 255) + 1) * (seg.curveProb[i] + 1);
 }
 
+/** Dark pixels of row y inside window w become curve ink. */
+function markDarkInk(dark: Uint8Array, width: number, y: number, xa: number, xb: number, w: InkWindow, kind: Uint8Array): void {
+  for (let x = Math.max(xa, w.x0); x <= Math.min(xb, w.x1); x++) if (dark[y * width + x] >= DARK_INK) kind[x - xa] = CURVE;
+}
+
 function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, xa: number, xb: number, kind: Uint8Array, out: RowRuns): void {
   const base = y * seg.width;
   out.n = 0;
@@ -192,6 +211,8 @@ export function extractRuns(
   options: Partial<RunOptions> = {},
   /** darkness of the scan per pixel (0 paper .. 255 black), same size as seg; optional */
   dark?: Uint8Array,
+  /** where dark pixels of the scan count as curve ink (needs `dark`) */
+  inkWindows: InkWindow[] = [],
 ): RunTable {
   const o = { ...DEFAULT_RUN_OPTIONS, ...options };
   const xa = Math.max(0, Math.floor(x0) - o.margin);
@@ -205,6 +226,7 @@ export function extractRuns(
     rowStart[r] = cols[0].n;
     if (xb < xa) continue;
     classifyRow(seg, yTop + r, xa, xb, o, kind);
+    if (dark) for (const w of inkWindows) if (yTop + r >= w.y0 && yTop + r <= w.y1) markDarkInk(dark, seg.width, yTop + r, xa, xb, w, kind);
     collectRow(seg, dark, yTop + r, xa, xb, kind, row);
     for (const i of keptRuns(row, o.maxRunsPerRow, o.minGridRunProb)) {
       cols[0].push(r);

@@ -248,16 +248,17 @@ function stepBridged(ctx: Ctx, r: number, prev: States, cur: States, noBridge?: 
 function stepLost(ctx: Ctx, r: number, prev: States, lost: Lost | null): Lost | null {
   const { w, o } = ctx;
   let best: Lost | null = lost ? { id: lost.id, cost: lost.cost + o.wLost, pos: lost.pos, cycle: lost.cycle } : null;
+  let step = o.wLost;
   for (let s = 0; s < prev.n; s++) {
     const cost = prev.cost[s] + o.wLostEnter + o.wLost;
-    if (!best || cost < best.cost) best = { id: prev.id[s], cost, pos: prev.pos[s], cycle: prev.cycle[s] };
+    if (!best || cost < best.cost) { best = { id: prev.id[s], cost, pos: prev.pos[s], cycle: prev.cycle[s] }; step = o.wLostEnter + o.wLost; }
   }
   if (!best) return null;
   const id = w.lostId(r);
   w.back[id] = best.id;
   w.pos[id] = NaN;
   w.cycle[id] = best.cycle;
-  w.step[id] = o.wLost;
+  w.step[id] = step; // entering the absent state pays wLostEnter once: the path's steps add up to its cost
   return { ...best, id };
 }
 

@@ -26,7 +26,8 @@ export interface BatchJob {
   las: string;
 }
 
-export type BatchResult = { scan: string; ok: true; summary: string } | { scan: string; ok: false; message: string };
+/** warnings: what a written LAS lacks (a curve left out, its column null), in words */
+export type BatchResult = { scan: string; ok: true; summary: string; warnings: string[] } | { scan: string; ok: false; message: string };
 
 export interface BatchReport {
   results: BatchResult[];
@@ -78,7 +79,7 @@ export async function runJob(job: BatchJob, setup: BatchSetup, segmenter: () => 
   try {
     const seg = await segmenter();
     const out = await digitiseToFiles(job.scan, setup.layout, { las: job.las }, { segmenter: seg, page: setup.page, dpi: setup.dpi });
-    return { scan: job.scan, ok: true, summary: describeOutput(out, seg?.card.name) };
+    return { scan: job.scan, ok: true, summary: describeOutput(out, seg?.card.name), warnings: out.problems };
   } catch (e) {
     return { scan: job.scan, ok: false, message: oneLine(e) };
   }

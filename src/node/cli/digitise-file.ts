@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { formatLayoutErrors, parseLayoutText, type Layout } from '../../core/calibration';
 import { buildLasDocument, curvesToSeries, prepareUpright, segmentClassical, traceLayout, type LayoutSeries, type SegmentationKind } from '../../core/digitise';
 import { checkLasConformance, writeLas, type LasDocument } from '../../core/las';
+import { TraceError } from '../../core/trace';
 import { writeCsv } from '../../core/csv/write';
 import type { Segmentation, TracedCurve } from '../../core/types';
 import { decodeScan, type DecodedScan } from '../../io/decode';
@@ -43,7 +44,10 @@ export interface DigitiseOutput {
   kind: SegmentationKind;
   /** deskew applied, degrees (estimated when the layout says 'auto') */
   deskew: number;
-  /** conformance problems of the LAS text (none expected), in words */
+  /**
+   * what the output lacks or breaks, in words, for warnings: curves the tracer left out (their seed
+   * found no ink; their LAS column is null throughout), conformance problems of the LAS text (none expected)
+   */
   problems: string[];
   scan: DecodedScan['meta'];
 }
@@ -89,13 +93,18 @@ export async function digitiseFile(scanPath: string, layout: Layout, options: Di
   }
   options.onStage?.('trace');
   const curves = traceLayout(upright, seg, layout, { kind });
+  // with every curve left out there is nothing to write: say why, not "nothing to export"
+  if (curves.length > 0 && curves.every((c) => c.problem)) throw new TraceError(curves.map((c) => c.problem).join('; '));
   options.onStage?.('write');
   const series = curvesToSeries(layout, curves);
   const doc = buildLasDocument(layout, series, {
     provenance: { tool: TOOL, segmentation: kind, modelId: options.segmenter?.card.id, scanName: decoded.meta.fileName, scanSha256: sha256, deskew },
   });
   const las = writeLas(doc);
-  const problems = checkLasConformance(las).problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message));
+  const problems = [
+    ...curves.flatMap((c) => (c.problem ? [c.problem] : [])),
+    ...checkLasConformance(las).problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)),
+  ];
   return { las, doc, curves, series, kind, deskew, problems, scan: decoded.meta };
 }
 

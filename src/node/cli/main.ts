@@ -57,7 +57,10 @@ async function batch(a: CliArgs, io: Io): Promise<number> {
   io.status?.(`[0/${jobs.length}] digitising with ${workers} job${workers === 1 ? '' : 's'}…`);
   const report = await runBatch(jobs, { layout, model, page: a.page, dpi: a.dpi, threads }, workers, a.outDir!, progress);
   io.status?.('');
-  for (const r of report.results) if (!r.ok) io.err(`tracewell: ${r.scan}: ${r.message}`);
+  for (const r of report.results) {
+    if (!r.ok) io.err(`tracewell: ${r.scan}: ${r.message}`);
+    else for (const w of r.warnings) io.err(`tracewell: warning: ${r.scan}: ${w}`);
+  }
   const ok = report.results.length - failed;
   io.out(`digitised ${ok} of ${jobs.length} scans into ${a.outDir} in ${report.seconds.toFixed(1)} s${failed ? `; ${failed} failed (listed above)` : ''}`);
   return failed > 0 ? 1 : 0;
