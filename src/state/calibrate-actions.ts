@@ -1,13 +1,17 @@
 /**
  * The calibrate step's actions on the store: auto-layout in its worker, and what a click on the
- * scan does (add a depth reference snapped to the depth line under it, or set a curve's seed).
+ * scan does (add a depth reference snapped to the depth line under it, set a curve's seed, or add
+ * a point on a curve).
  * Positions are upright-frame scan px.
  */
 import { snapDepthLine } from '../core/digitise/analyse';
 import type { LayoutProposal } from '../core/layout-detect';
 import type { Layout } from '../core/calibration/layout';
+import { validateLayout } from '../core/calibration/validate';
 import type { Raster } from '../core/raster';
-import { addDepthRef, applyProposal, setSeed } from './layout-edits';
+import { emptyDocument } from './document';
+import { addAnchor, addDepthRef, applyProposal, setSeed } from './layout-edits';
+import type { PickTarget } from './steps-slice';
 import type { AppStore } from './store';
 
 interface Job<T> {
@@ -89,12 +93,20 @@ export function depthLineAt(store: AppStore, x: number, y: number, radius: numbe
   return snapDepthLine(upright, y, span.x0, span.x1, { radius }) ?? y;
 }
 
+/** Arm (or, with null, end) what the next click on the scan does; a refusal of the last click is forgotten. */
+export function setPick(store: AppStore, pick: PickTarget | null): void {
+  store.getState().setCalibrate({ pick, pickProblem: null });
+}
+
+type PickResult = { kind: 'depth'; ref: number } | { kind: 'seed' } | { kind: 'anchor'; added: boolean };
+
 /** A click on the scan while a pick is armed; returns what it did (for focus), or null. */
-export function pickAt(store: AppStore, x: number, y: number, radius: number): { kind: 'depth'; ref: number } | { kind: 'seed' } | null {
+export function pickAt(store: AppStore, x: number, y: number, radius: number): PickResult | null {
   const s = store.getState();
   const pick = s.calibrate.pick;
   if (!pick) return null;
-  s.setCalibrate({ pick: null });
+  if (pick.kind === 'anchor') return { kind: 'anchor', added: addAnchorAt(store, pick.track, pick.curve, round1(x), round1(y)) };
+  setPick(store, null);
   if (pick.kind === 'depth') {
     const row = Math.round(depthLineAt(store, x, y, radius) * 100) / 100;
     s.updateDocument('Add a depth reference', addDepthRef(row));
@@ -104,6 +116,42 @@ export function pickAt(store: AppStore, x: number, y: number, radius: number): {
   if (!curve) return null;
   s.updateDocument(`Set the seed of ${curve.mnemonic || `curve ${pick.curve + 1}`}`, setSeed(pick.track, pick.curve, round1(x), round1(y)));
   return { kind: 'seed' };
+}
+
+/**
+ * Add a point on curve c of track t at (x, y) upright px (not snapped: the seed click is not
+ * either), one undo entry; or refuse it, with the reason in calibrate.pickProblem, when the point
+ * would make the layout invalid (outside the track, on a row the curve already has a point on).
+ * Adding stays armed either way.
+ */
+function addAnchorAt(store: AppStore, t: number, c: number, x: number, y: number): boolean {
+  const s = store.getState();
+  const track = s.doc.layout.tracks[t];
+  const curve = track?.curves[c];
+  if (!track || !curve) return false;
+  const problem = anchorProblem(s.doc.layout, t, c, x, y);
+  if (problem) {
+    s.setCalibrate({ pickProblem: problem });
+    return false;
+  }
+  s.setCalibrate({ pickProblem: null });
+  s.updateDocument(`Add a point on ${curve.mnemonic || `curve ${c + 1}`}`, addAnchor(t, c, x, y));
+  return true;
+}
+
+/** Why a point at (x, y) cannot go on curve c of track t, in words, or null when it can. */
+export function anchorProblem(layout: Layout, t: number, c: number, x: number, y: number): string | null {
+  const track = layout.tracks[t];
+  if (x < track.x0 || x > track.x1) {
+    return `Point not added: x ${x.toFixed(1)} px is outside track ${t + 1} (x ${track.x0.toFixed(1)}–${track.x1.toFixed(1)} px). Click this curve's own line inside its track.`;
+  }
+  // the rest is validateLayout's to say (one point per row, not on the seed's row): the problems
+  // the point would add to this curve's points
+  const path = `tracks[${t}].curves[${c}].anchors`;
+  const under = (l: Layout) => validateLayout(l).filter((e) => e.path.startsWith(path)).map((e) => e.message);
+  const before = new Set(under(layout));
+  const added = under(addAnchor(t, c, x, y)({ ...emptyDocument(), layout }).layout).filter((m) => !before.has(m));
+  return added.length > 0 ? `Point not added: ${added[0]}.` : null;
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;

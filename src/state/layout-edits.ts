@@ -61,6 +61,25 @@ export const removeCurve = (t: number, c: number): Recipe => (d) => ({
 export const setSeed = (t: number, c: number, x: number, y: number): Recipe => updateCurve(t, c, { seed: { x, y } });
 
 /**
+ * One more point on curve c of track t (upright px), kept in row order so the list reads down the
+ * log. The layout is left unchanged when the curve does not exist.
+ */
+export const addAnchor = (t: number, c: number, x: number, y: number): Recipe => (d) => {
+  const curve = d.layout.tracks[t]?.curves[c];
+  if (!curve) return d;
+  const anchors = [...(curve.anchors ?? []), { x, y }].sort((a, b) => a.y - b.y);
+  return updateCurve(t, c, { anchors })(d);
+};
+
+/** Remove point i of curve c; the last one removes the field, so a saved layout has no "anchors": []. */
+export const removeAnchor = (t: number, c: number, i: number): Recipe => (d) => {
+  const anchors = d.layout.tracks[t]?.curves[c]?.anchors;
+  if (!anchors || i < 0 || i >= anchors.length) return d;
+  const rest = anchors.filter((_, k) => k !== i);
+  return updateCurve(t, c, { anchors: rest.length > 0 ? rest : undefined })(d);
+};
+
+/**
  * The auto-layout's deskew and track edges. Curves already set on a track stay on it (by index);
  * proposed tracks beyond the layout's are added empty, and the layout's tracks beyond the
  * proposal's are kept as they are.

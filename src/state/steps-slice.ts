@@ -9,8 +9,11 @@ import type { Raster } from '../core/raster';
 import type { BackendInfo } from '../ml/segmenter';
 import type { AppState } from './store';
 
-/** What a click on the scan does in the calibrate step. */
-export type PickTarget = { kind: 'depth' } | { kind: 'seed'; track: number; curve: number };
+/**
+ * What a click on the scan does in the calibrate step. 'anchor' stays armed for click after click
+ * (points on a curve come several at a time) until Esc or its toggle ends it.
+ */
+export type PickTarget = { kind: 'depth' } | { kind: 'seed'; track: number; curve: number } | { kind: 'anchor'; track: number; curve: number };
 
 export interface CalibrateState {
   proposal: LayoutProposal | null;
@@ -19,6 +22,8 @@ export interface CalibrateState {
   /** why auto-layout failed, in words */
   analyseError: string | null;
   pick: PickTarget | null;
+  /** why the last click of an armed pick was refused, in words (a point outside its track); null when it was not */
+  pickProblem: string | null;
 }
 
 export type Engine = 'model' | 'classical';
@@ -47,7 +52,7 @@ export interface StepsSlice {
 }
 
 export function initialCalibrate(): CalibrateState {
-  return { proposal: null, analysing: false, analyseError: null, pick: null };
+  return { proposal: null, analysing: false, analyseError: null, pick: null, pickProblem: null };
 }
 
 export function initialDigitise(): DigitiseState {

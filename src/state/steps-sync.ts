@@ -10,6 +10,6 @@ export function startStepsSync(store: AppStore): () => void {
   return store.subscribe((s, prev) => {
     if (s.scan.source !== prev.scan.source) s.resetSteps();
     else if (s.scan.levels !== prev.scan.levels && s.digitise.maskLevels.length > 0) s.setDigitise({ maskLevels: [], reviewIndex: -1 });
-    if (s.view.step !== 'calibrate' && s.calibrate.pick) s.setCalibrate({ pick: null });
+    if (s.view.step !== 'calibrate' && s.calibrate.pick) s.setCalibrate({ pick: null, pickProblem: null });
   });
 }

@@ -1,12 +1,13 @@
 /**
  * The calibrate step over the scan (children of the viewer's overlay, in upright scan px): the
  * tracks with draggable edges, the detected depth lines, the depth references with their depths,
- * the seeds, and — while a pick is armed — a catcher that turns a click into a reference or a seed.
+ * the seeds and the points on curves, and — while a pick is armed — a catcher that turns a click
+ * into a reference, a seed or a point (Esc disarms it).
  * A drag on an edge is one undo entry (committed on pointer-up); a drag on the scan still pans.
  */
 import { useEffect, useRef } from 'react';
-import type { TrackSpec } from '../../core/calibration/layout';
-import { pickAt } from '../../state/calibrate-actions';
+import type { CurveSpec, TrackSpec } from '../../core/calibration/layout';
+import { pickAt, setPick } from '../../state/calibrate-actions';
 import { setTrackEdge } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
 import { curveColour } from '../curve-colours';
@@ -25,6 +26,7 @@ export function CalibrateOverlay() {
   const proposal = useAppStore((s) => s.calibrate.proposal);
   const pick = useAppStore((s) => s.calibrate.pick);
   const k = useAppStore((s) => s.view.transform.k);
+  useEscapeEndsPick(!!pick);
   if (step !== 'calibrate' || !scan) return null;
   const px = 1 / k; // one screen px in scan px
   const sameFrame = proposal && layout.deskew !== 'auto' && Math.abs(proposal.deskew - layout.deskew) < 1e-6;
@@ -60,7 +62,44 @@ export function CalibrateOverlay() {
           ) : null,
         ),
       )}
+      {layout.tracks.flatMap((t, ti) => t.curves.map((c, ci) => <AnchorMarks key={`a${ti}.${ci}`} t={ti} c={ci} curve={c} px={px} />))}
       {pick && <PickCatcher width={scan.width} height={scan.height} px={px} />}
+    </g>
+  );
+}
+
+/** Esc ends an armed pick (adding points stays on click after click until then). */
+function useEscapeEndsPick(armed: boolean): void {
+  useEffect(() => {
+    if (!armed) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPick(appStore, null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [armed]);
+}
+
+/**
+ * A curve's points: small diamonds in its colour, a fixed size on screen at every zoom (sizes in
+ * screen px times px), unlike the seed's ring; numbered as in the panel's list.
+ */
+function AnchorMarks({ t, c, curve, px }: { t: number; c: number; curve: CurveSpec; px: number }) {
+  if (!curve.anchors?.length) return null;
+  const colour = curveColour(t, c);
+  const r = 5 * px;
+  return (
+    <g className="cal-anchor-mark">
+      {curve.anchors.map((a, i) =>
+        Number.isFinite(a.x) && Number.isFinite(a.y) ? (
+          <g key={i} data-testid={`anchor-mark-${t + 1}-${c + 1}-${i + 1}`}>
+            <path d={`M ${a.x} ${a.y - r} L ${a.x + r} ${a.y} L ${a.x} ${a.y + r} L ${a.x - r} ${a.y} Z`} style={{ fill: colour }} />
+            <text x={a.x + 8 * px} y={a.y + 4 * px} fontSize={11 * px} strokeWidth={3 * px} style={{ fill: colour }}>
+              {i + 1}
+            </text>
+          </g>
+        ) : null,
+      )}
     </g>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * One curve of a track: mnemonic (with the pick-list), unit, the values at the track's left and
- * right edges, linear or log, reversed, wrap onto backup scales, line style, and its seed — one
- * click on the curve on the scan.
+ * right edges, linear or log, reversed, wrap onto backup scales, line style, its seed — one
+ * click on the curve on the scan — and its points (AnchorFields).
  */
 import type { CurveSpec, LineStyle, ScaleKind } from '../../core/calibration/layout';
+import { setPick } from '../../state/calibrate-actions';
 import { removeCurve, updateCurve } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
 import { curveColour } from '../curve-colours';
+import { AnchorFields } from './AnchorFields';
 import { NumberField, TextField } from './fields';
 import { mnemonicPatch } from './mnemonics';
 
@@ -75,12 +77,13 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
           className={picking ? 'small primary' : 'small'}
           aria-pressed={picking}
           aria-label={`Set the seed of ${name.toLowerCase()}`}
-          onClick={() => appStore.getState().setCalibrate({ pick: picking ? null : { kind: 'seed', track: t, curve: c } })}
+          onClick={() => setPick(appStore, picking ? null : { kind: 'seed', track: t, curve: c })}
         >
           {picking ? 'Click the curve…' : seedSet ? 'Move seed' : 'Set seed'}
         </button>
       </div>
       {seedError && <p className="field-error" role="alert">{seedSet ? seedError : 'Click once on this curve on the scan to give the tracer its start.'}</p>}
+      <AnchorFields t={t} c={c} curve={curve} name={name} e={e} />
     </fieldset>
   );
 }
