@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
-import { calibrateSample, clickScan, digitise, goToStep, loadSample, paperReading, showRow } from './journey';
+import type { Layout } from '../src/core/calibration/layout';
+import { calibrateSample, clickScan, digitise, goToStep, loadSample, paperReading, SAMPLE_PNG, showRow } from './journey';
 
 test.beforeEach(async ({ page }) => {
   await watchLongTasks(page);
@@ -216,6 +217,72 @@ test('calibration details: a mistyped depth stands out (with a fourth reference)
   const kept = await read(page, (s) => s.doc.layout);
   expect(kept.depth.refs).toHaveLength(4);
   await goToStep(page, 'Calibrate');
+});
+
+test('points on a curve: two added on RHOB, one removed (undoably), a point outside the track refused; the saved layout holds the one left', async ({ page }) => {
+  test.setTimeout(240_000);
+  const paper = paperReading();
+  await loadSample(page);
+  await calibrateSample(page, paper);
+
+  // Where RHOB (track 1, curve 2) is drawn at 1200 and 1400 ft, from the sample's truth and the paper's scale
+  const truth = JSON.parse(readFileSync(SAMPLE_PNG.replace(/\.png$/, '.truth.json'), 'utf8')) as { curves: Array<{ mnemonic: string; depth: number[]; value: number[] }> };
+  const rhob = truth.curves.find((c) => c.mnemonic === 'RHOB')!;
+  const track = paper.tracks[0];
+  const spec = track.curves[1];
+  const [r0, r1] = paper.depth.refs;
+  const onRhob = (depth: number) => {
+    const v = rhob.value[rhob.depth.indexOf(depth)];
+    return { x: track.x0 + ((v - spec.left) / (spec.right - spec.left)) * (track.x1 - track.x0), y: r0.y + ((depth - r0.depth) * (r1.y - r0.y)) / (r1.depth - r0.depth) };
+  };
+  const [p1200, p1400] = [onRhob(1200), onRhob(1400)];
+
+  const toggle = page.getByRole('button', { name: 'Add points on track 1 curve 2' });
+  const count = page.getByTestId('anchor-count-1-2');
+  await expect(count).toHaveText('Points on this curve: 0');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await clickScan(page, p1200.x, p1200.y);
+  await expect(count).toHaveText('Points on this curve: 1');
+  await clickScan(page, p1400.x, p1400.y); // adding stays on
+  await expect(count).toHaveText('Points on this curve: 2');
+  for (const [i, depth] of [1200, 1400].entries()) {
+    await expect(page.getByTestId(`anchor-mark-1-2-${i + 1}`)).toHaveCount(1);
+    const listed = (await page.getByTestId(`anchor-1-2-${i + 1}`).locator('.cal-anchor-where').textContent())!;
+    expect(listed).toMatch(/^[\d,]+\.\d FT · x \d+\.\d$/);
+    expect(Number(listed.split(' ')[0].replace(',', '')), `point ${i + 1} listed at its depth`).toBeCloseTo(depth, 0);
+  }
+  await shot(page, 'cd-08-points');
+
+  // Between the tracks: refused, with the reason next to the curve's points, and nothing added
+  await clickScan(page, (track.x1 + paper.tracks[1].x0) / 2, p1400.y + 300);
+  await expect(page.getByTestId('anchor-problem-1-2')).toContainText('Point not added');
+  await expect(page.getByTestId('anchor-problem-1-2')).toContainText('outside track 1');
+  await expect(count).toHaveText('Points on this curve: 2');
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('anchor-problem-1-2')).toHaveCount(0);
+  await expect(page.getByTestId('pick-catcher')).toHaveCount(0);
+
+  // Remove the first; undo brings it back, redo removes it again
+  await page.getByRole('button', { name: 'Remove point 1 of track 1 curve 2' }).click();
+  await expect(count).toHaveText('Points on this curve: 1');
+  await expect(page.getByTestId('anchor-mark-1-2-2')).toHaveCount(0);
+  await page.getByTestId('scan-viewer').focus();
+  await page.keyboard.press('Control+z');
+  await expect(count).toHaveText('Points on this curve: 2');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(count).toHaveText('Points on this curve: 1');
+
+  // The saved layout file holds exactly the point left, on RHOB only
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save layout…' }).click();
+  const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as Layout;
+  const kept = saved.tracks[0].curves[1].anchors!;
+  expect(kept).toHaveLength(1);
+  expect(Math.hypot(kept[0].x - p1400.x, kept[0].y - p1400.y), `the point kept ${JSON.stringify(kept[0])} is where 1400 ft of RHOB was clicked`).toBeLessThan(2);
+  const others = saved.tracks.flatMap((t, ti) => t.curves.filter((_, ci) => !(ti === 0 && ci === 1)));
+  expect(others.filter((c) => c.anchors !== undefined)).toEqual([]);
 });
 
 test.describe('with a model installed', () => {

@@ -87,7 +87,7 @@ function useEscapeEndsPick(armed: boolean): void {
 function AnchorMarks({ t, c, curve, px }: { t: number; c: number; curve: CurveSpec; px: number }) {
   if (!curve.anchors?.length) return null;
   const colour = curveColour(t, c);
-  const r = 5 * px;
+  const r = 6 * px;
   return (
     <g className="cal-anchor-mark">
       {curve.anchors.map((a, i) =>
