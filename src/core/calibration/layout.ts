@@ -43,6 +43,11 @@ export interface CurveSpec {
   right: number;
   /** one pixel on the curve, as a user would click it */
   seed: PixelPoint;
+  /**
+   * more pixels on this curve, clicked where the tracer cannot know which line is which (two curves
+   * meet and part again): the curve's trace goes through each, and no other curve may take its line there
+   */
+  anchors?: PixelPoint[];
   /** the curve continues on backup scales when it leaves the track (value = edge ± whole spans) */
   wrap: boolean;
   style?: LineStyle;

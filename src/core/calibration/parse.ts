@@ -75,7 +75,7 @@ class Reader {
 const LAYOUT_KEYS = ['version', 'rotate', 'deskew', 'depth', 'step', 'well', 'tracks'] as const;
 const DEPTH_KEYS = ['unit', 'refs', 'fit', 'top', 'bottom'] as const;
 const TRACK_KEYS = ['x0', 'x1', 'curves'] as const;
-const CURVE_KEYS = ['mnemonic', 'unit', 'description', 'scale', 'left', 'right', 'seed', 'wrap', 'style'] as const;
+const CURVE_KEYS = ['mnemonic', 'unit', 'description', 'scale', 'left', 'right', 'seed', 'anchors', 'wrap', 'style'] as const;
 
 /**
  * Parse a layout file's JSON (the result of JSON.parse) into a Layout, migrating older versions.
@@ -190,12 +190,16 @@ function readCurve(r: Reader, v: unknown, path: string): CurveSpec | undefined {
   const left = r.number(obj, 'left', path);
   const right = r.number(obj, 'right', path);
   const seed = readPoint(r, r.field(obj, 'seed', path), joinPath(path, 'seed'));
+  const anchorsField = r.field(obj, 'anchors', path, true);
+  const anchors = anchorsField === undefined ? undefined : r.list(obj, 'anchors', path, (el, p) => readPoint(r, el, p));
   const wrap = r.boolean(obj, 'wrap', path);
   const style = r.string(obj, 'style', path, true);
+  if (anchorsField !== undefined && !anchors) return undefined;
   if (mnemonic === undefined || unit === undefined || scale === undefined) return undefined;
   if (left === undefined || right === undefined || !seed || wrap === undefined) return undefined;
   const curve: CurveSpec = { mnemonic, unit, scale: scale as CurveSpec['scale'], left, right, seed, wrap };
   if (description !== undefined) curve.description = description;
   if (style !== undefined) curve.style = style as CurveSpec['style'];
+  if (anchors && anchors.length > 0) curve.anchors = anchors;
   return curve;
 }

@@ -169,6 +169,7 @@ function curveErrors(curve: CurveSpec, track: TrackSpec, path: string): LayoutEr
     if (isFiniteNumber(right) && right <= 0) add('right', `a log scale needs bounds > 0, not ${right}`);
   }
   seedErrors(curve, track, add);
+  anchorErrors(curve, track, add);
   if (typeof curve.wrap !== 'boolean') add('wrap', `must be true or false, not ${describeValue(curve.wrap)}`);
   if (curve.style !== undefined && !(LINE_STYLES as readonly string[]).includes(curve.style)) {
     add('style', `unknown line style ${describeValue(curve.style)}; use "solid" or "broken"`);
@@ -187,6 +188,30 @@ function seedErrors(curve: CurveSpec, track: TrackSpec, add: (key: string, m: st
   else if (isFiniteNumber(track.x0) && isFiniteNumber(track.x1) && (seed.x < track.x0 || seed.x > track.x1)) {
     add('seed.x', `the seed (x ${seed.x}) lies outside its track (x ${track.x0}–${track.x1})`);
   }
+}
+
+function anchorErrors(curve: CurveSpec, track: TrackSpec, add: (key: string, m: string) => void): void {
+  if (curve.anchors === undefined) return;
+  if (!Array.isArray(curve.anchors)) {
+    add('anchors', 'must be a list of points {"x": …, "y": …} on the curve');
+    return;
+  }
+  const rows = new Set<number>();
+  curve.anchors.forEach((a, i) => {
+    const key = `anchors[${i}]`;
+    if (!a || typeof a !== 'object') return add(key, 'must be a point {"x": …, "y": …} on the curve');
+    if (!isFiniteNumber(a.y) || a.y < 0) add(`${key}.y`, `must be a row ≥ 0 px, not ${describeValue(a.y)}`);
+    if (!isFiniteNumber(a.x)) add(`${key}.x`, `must be a finite column in px, not ${describeValue(a.x)}`);
+    else if (isFiniteNumber(track.x0) && isFiniteNumber(track.x1) && (a.x < track.x0 || a.x > track.x1)) {
+      add(`${key}.x`, `the point (x ${a.x}) lies outside its track (x ${track.x0}–${track.x1})`);
+    }
+    // one point per row: two on a row would ask the curve to be in two places at once
+    const row = Math.floor(a.y);
+    if (isFiniteNumber(a.y) && (rows.has(row) || (curve.seed && Math.floor(curve.seed.y) === row))) {
+      add(`${key}.y`, `row ${row} already has a point of this curve (its seed or another point)`);
+    }
+    rows.add(row);
+  });
 }
 
 export function isFiniteNumber(v: unknown): v is number {

@@ -7,7 +7,7 @@
  * - a piece costs what each curve's emissions say of the ink it would hold (line style, look);
  * - a touch costs how badly each curve's path before it and its path after it join up (lines fitted
  *   next to the touch, compared in position and slope): a crossing goes on straight;
- * - the piece holding a curve's seed is that curve's, by definition.
+ * - the piece holding a curve's seed or one of its anchor points is that curve's, by definition.
  * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
  */
 import type { DpPath, WrapSpan } from './viterbi.ts';
@@ -23,8 +23,8 @@ export interface IdentityCurve {
   emit: Float32Array;
   look: CurveLook | null;
   wrap: WrapSpan | null;
-  /** table row of the curve's seed */
-  seedRow: number;
+  /** table rows of the curve's seed and anchor points: the pieces holding them are the curve's */
+  seedRows: number[];
 }
 
 interface Touch {
@@ -172,7 +172,7 @@ function pieceCosts(a: IdentityCurve, b: IdentityCurve, start: number[], feature
     const inkA = inkRuns(a.path, from, to), inkB = inkRuns(b.path, from, to);
     cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, b, inkA) + look(b, a, inkB);
     cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, b, inkB) + look(b, a, inkA);
-    for (const c of [a, b]) if (c.seedRow >= from && c.seedRow < to) cost[1][i] = Infinity;
+    for (const c of [a, b]) if (c.seedRows.some((r) => r >= from && r < to)) cost[1][i] = Infinity;
     // a curve without wrap cannot take ink its partner read on a back-up cycle
     if ((!a.wrap && offCycle(b.path, from, to)) || (!b.wrap && offCycle(a.path, from, to))) cost[1][i] = Infinity;
   }

@@ -23,6 +23,8 @@ export interface JointInput {
   bases: Float32Array[];
   /** per curve: its seed run */
   seeds: number[];
+  /** per curve: the runs at its anchor points (the user's extra clicks on it), any order */
+  anchors?: number[][];
   o: TraceOptions;
 }
 
@@ -41,7 +43,9 @@ export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
 /** Every curve of the track traced jointly; paths in layout order. */
 export function traceJointly(input: JointInput): DpPath[] {
   const n = input.track.curves.length;
-  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner: input.o.seedStrokes ? seedStrokes(input.table, input.seeds) : new Int32Array(input.table.count).fill(-1) };
+  // strokes nobody else may hold: each curve's seed stroke (o.seedStrokes) and, always, its anchors' strokes
+  const strokes = input.seeds.map((seed, k) => [...(input.o.seedStrokes ? [seed] : []), ...(input.anchors?.[k] ?? [])]);
+  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner: seedStrokes(input.table, strokes) };
   // stale[k]: curve k has not been traced since another path changed
   const stale = new Array(n).fill(true);
   for (let iter = 0; iter < Math.max(1, input.o.jointIterations) && stale.some(Boolean); iter++) {
@@ -61,22 +65,28 @@ function retrace(input: JointInput, j: Joint, k: number): boolean {
   if (old) addClaims(j.claims, old, -1);
   const { emit, noBridge } = withSharePenalty(table, bases[k], j.claims, o);
   for (let r = 0; r < table.count; r++) if (j.owner[r] >= 0 && j.owner[r] !== k) emit[r] = Infinity;
-  const path = traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken' }, seeds[k], o);
+  const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
+  const path = traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates }, seeds[k], o);
   j.paths[k] = path;
   addClaims(j.claims, path, +1);
   return !old || !samePath(old, path);
 }
 
-/** Per run: the curve whose seed stroke it is on (the seed run and its 1:1 links up and down), or -1. */
-function seedStrokes(table: RunTable, seeds: number[]): Int32Array {
+/**
+ * Per run: the curve whose seed or anchor stroke it is on (the run and its 1:1 links up and down), or
+ * -1. `strokes[k]`: the runs curve k's strokes start from.
+ */
+function seedStrokes(table: RunTable, strokes: number[][]): Int32Array {
   const owner = new Int32Array(table.count).fill(-1);
   const up = new Int32Array(table.count).fill(-1);
   for (let i = 0; i < table.count; i++) if (table.mate[i] >= 0) up[table.mate[i]] = i;
   const CONTESTED = -2; // on the strokes of two seeds (curves that overlap there): nobody's
-  seeds.forEach((seed, k) => {
+  strokes.forEach((starts, k) => {
     const mark = (i: number) => { owner[i] = owner[i] === -1 || owner[i] === k ? k : CONTESTED; };
-    mark(seed);
-    for (const link of [table.mate, up]) for (let i = link[seed]; i >= 0; i = link[i]) mark(i);
+    for (const seed of starts) {
+      mark(seed);
+      for (const link of [table.mate, up]) for (let i = link[seed]; i >= 0; i = link[i]) mark(i);
+    }
   });
   for (let i = 0; i < owner.length; i++) if (owner[i] === CONTESTED) owner[i] = -1;
   return owner;
@@ -100,7 +110,7 @@ function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Arra
 
 /** Down from the seed, then up from the same seed run; one path over all rows. */
 export function traceOne(
-  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters'>, seed: number, o: TraceOptions,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters' | 'gates'>, seed: number, o: TraceOptions,
 ): DpPath {
   const seedRow = table.row[seed];
   const init = [{ run: seed, cost: 0 }];

@@ -43,6 +43,28 @@ export function seedRuns(table: RunTable, track: TrackSpec, t: number, o: TraceO
   });
 }
 
+/**
+ * Per curve, the runs at its anchor points (extra clicks on it, CurveSpec.anchors): the curve ink
+ * nearest each within seedRadiusPx and seedRows, as for a seed. Anchors outside the traced rows (a
+ * re-trace of a short interval) and anchors on no ink are not used; an anchor on a run already
+ * taken by another point is dropped (two curves cannot both be made to go through one run).
+ */
+export function anchorRuns(table: RunTable, track: TrackSpec, seeds: Seed[], o: TraceOptions): number[][] {
+  const taken = new Set(seeds.filter((s) => s.run >= 0).map((s) => s.run));
+  return track.curves.map((c) => {
+    const runs: number[] = [];
+    for (const a of c.anchors ?? []) {
+      const row = Math.floor(a.y) - table.y0;
+      if (!(row >= 0 && row < table.rows) || !Number.isFinite(a.x)) continue;
+      const run = nearestRun(table, a.x, row, o.seedRadiusPx, o.seedRows, taken);
+      if (run < 0) continue;
+      taken.add(run);
+      runs.push(run);
+    }
+    return runs;
+  });
+}
+
 /** Step 2: the windows around seeds that found no run, where the scan's dark pixels count as curve ink. */
 export function darkInkWindows(track: TrackSpec, seeds: Seed[], o: TraceOptions): InkWindow[] {
   return seeds.flatMap((s, k) => {

@@ -18,7 +18,7 @@ import { assembleCurve } from './assemble.ts';
 import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { darkness } from './classical.ts';
 import { resolveSwaps } from './identity.ts';
-import { darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
+import { anchorRuns, darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
 import { addLookCosts, lookDistance, measureLooks } from './appearance.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
@@ -80,8 +80,11 @@ export function traceTrack(
   const windows = dark ? darkInkWindows(track, seeds, o) : [];
   if (windows.length > 0) table = extractRuns(seg, track.x0, track.x1, top, bottom, o.runs, dark, windows);
   widenSeeds(table, track, t, seeds, o);
+  const anchors = anchorRuns(table, track, seeds, o);
   const live = seeds.flatMap((s, k) => (s.run >= 0 ? [k] : []));
-  const traced = live.length ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), t, o, dark) : [];
+  const traced = live.length
+    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark)
+    : [];
   return track.curves.map((c, k) => {
     const i = live.indexOf(k);
     return i >= 0 ? { ...traced[i], curve: k } : leftOut(table, t, k, !!c.wrap, seeds[k].problem!);
@@ -96,16 +99,20 @@ function leftOut(table: RunTable, t: number, k: number, wrap: boolean, problem: 
 }
 
 /** The track's curves, each with its seed run: looks, joint tracing, identity, then each path as a curve. */
-function traceSeeded(seg: Segmentation, table: RunTable, track: TrackSpec, seeds: number[], t: number, o: TraceOptions, dark?: Uint8Array): TracedCurve[] {
+function traceSeeded(
+  seg: Segmentation, table: RunTable, track: TrackSpec, seeds: number[], anchors: number[][], t: number, o: TraceOptions, dark?: Uint8Array,
+): TracedCurve[] {
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const plain = track.curves.map((c) => baseEmission(table, c, o));
   const wraps = track.curves.map((_, k) => wrapSpan(track, k));
   const { looks, features } = measureLooks(seg, table, ws, wraps, plain, seeds, o, dark);
   const bases = plain.map((e) => e.slice());
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
-  const paths = traceJointly({ table, ws, track, bases, seeds, o });
+  const paths = traceJointly({ table, ws, track, bases, seeds, anchors, o });
   resolveSwaps(
-    track.curves.map((_, k) => ({ path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRow: table.row[seeds[k]] })),
+    track.curves.map((_, k) => ({
+      path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRows: [seeds[k], ...anchors[k]].map((run) => table.row[run]),
+    })),
     features, table.lineWidth, o,
   );
   const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, options: o }) }));

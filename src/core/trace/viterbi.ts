@@ -31,6 +31,11 @@ export interface DpInput {
    * stroke a dashed curve's gaps lie within rows, so its dashes in one row are one piece of the curve
    */
   useClusters?: boolean;
+  /**
+   * table row → the run the curve must be on there (a user's anchor point): at that row only the
+   * run's states survive (no bridge, not absent), when any path reaches it; else the row is free
+   */
+  gates?: Map<number, number>;
   options: TraceOptions;
 }
 
@@ -115,9 +120,15 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   let lost: Lost | null = null;
   for (let r = start + dir; dir > 0 ? r <= end : r >= end; r += dir) {
     cur.n = 0;
-    for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) stepRun(ctx, j, prev, lost, cur);
-    stepBridged(ctx, r, prev, cur, input.noBridge);
-    lost = stepLost(ctx, r, prev, lost);
+    const gate = input.gates?.get(r);
+    if (gate !== undefined) stepRun(ctx, gate, prev, lost, cur);
+    if (gate !== undefined && cur.n > 0) {
+      lost = null;
+    } else {
+      for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) stepRun(ctx, j, prev, lost, cur);
+      stepBridged(ctx, r, prev, cur, input.noBridge);
+      lost = stepLost(ctx, r, prev, lost);
+    }
     const swap = prev;
     prev = cur;
     cur = swap;
