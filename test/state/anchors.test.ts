@@ -12,7 +12,8 @@ import { sessionAutosave, watchStore } from '../../src/io/session-autosave';
 import { pickAt, setPick } from '../../src/state/calibrate-actions';
 import { emptyDocument, type DocumentData } from '../../src/state/document';
 import { restoredHistory } from '../../src/state/history';
-import { addAnchor, removeAnchor } from '../../src/state/layout-edits';
+import { addAnchor, addTrack, removeAnchor, removeCurve } from '../../src/state/layout-edits';
+import { startStepsSync } from '../../src/state/steps-sync';
 import { sessionContentOf } from '../../src/state/session-content';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { layoutFileText } from '../../src/ui/calibrate/layout-text';
@@ -142,5 +143,23 @@ describe('points on a curve', () => {
     expect(anchorsOf(reopened)).toEqual([{ x: 205, y: 800 }, { x: 215, y: 1000 }]);
     reopened.getState().undo();
     expect(anchorsOf(reopened)).toEqual([{ x: 205, y: 800 }]);
+  });
+});
+
+describe('adding points, armed for a curve by its place', () => {
+  it('is disarmed when a curve or track is removed or added (the place may hold another curve), not by its own points', () => {
+    const store = calibrated();
+    const stop = startStepsSync(store);
+    store.getState().setStep('calibrate');
+    setPick(store, { kind: 'anchor', track: 0, curve: 1 });
+    pickAt(store, 300, 800, 6);
+    store.getState().undo();
+    expect(store.getState().calibrate.pick).toEqual({ kind: 'anchor', track: 0, curve: 1 });
+    store.getState().updateDocument('Remove GR', removeCurve(0, 0));
+    expect(store.getState().calibrate.pick).toBeNull();
+    setPick(store, { kind: 'anchor', track: 0, curve: 0 });
+    store.getState().updateDocument('Add a track', addTrack(950, 1000));
+    expect(store.getState().calibrate.pick).toBeNull();
+    stop();
   });
 });
