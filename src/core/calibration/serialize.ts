@@ -32,7 +32,9 @@ function trackJson(t: TrackSpec): TrackSpec {
 function curveJson(c: CurveSpec): CurveSpec {
   const out: Partial<CurveSpec> = { mnemonic: c.mnemonic, unit: c.unit };
   if (c.description !== undefined) out.description = c.description;
-  Object.assign(out, { scale: c.scale, left: c.left, right: c.right, seed: { x: c.seed.x, y: c.seed.y }, wrap: c.wrap });
+  Object.assign(out, { scale: c.scale, left: c.left, right: c.right, seed: { x: c.seed.x, y: c.seed.y } });
+  if (c.anchors && c.anchors.length > 0) out.anchors = c.anchors.map((a) => ({ x: a.x, y: a.y }));
+  out.wrap = c.wrap;
   if (c.style !== undefined) out.style = c.style;
   return out as CurveSpec;
 }
