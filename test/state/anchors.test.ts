@@ -4,7 +4,7 @@
  * session.
  */
 import { describe, expect, it } from 'vitest';
-import { parseLayoutText } from '../../src/core/calibration';
+import { layoutToJson, parseLayoutText } from '../../src/core/calibration';
 import type { Layout } from '../../src/core/calibration/layout';
 import { createSession, openSession } from '../../src/io/db';
 import type { SessionContent } from '../../src/io/db/types';
@@ -16,7 +16,6 @@ import { addAnchor, addTrack, removeAnchor, removeCurve } from '../../src/state/
 import { startStepsSync } from '../../src/state/steps-sync';
 import { sessionContentOf } from '../../src/state/session-content';
 import { createAppStore, type AppStore } from '../../src/state/store';
-import { layoutFileText } from '../../src/ui/calibrate/layout-text';
 import { freshDb, scanBlob } from '../db/helpers';
 
 function layout(): Layout {
@@ -110,7 +109,7 @@ describe('points on a curve', () => {
     store.getState().updateDocument('Add', addAnchor(0, 1, 310, 900));
     store.getState().updateDocument('Add', addAnchor(0, 1, 295, 1400));
     const saved = store.getState().doc.layout;
-    const text = layoutFileText(saved);
+    const text = layoutToJson(saved);
     const json = JSON.parse(text);
     expect(json.tracks[0].curves[1].anchors).toEqual([{ x: 310, y: 900 }, { x: 295, y: 1400 }]);
     expect(Object.keys(json.tracks[0].curves[1])).toEqual(['mnemonic', 'unit', 'scale', 'left', 'right', 'seed', 'anchors', 'wrap']);
@@ -120,7 +119,7 @@ describe('points on a curve', () => {
   });
 
   it('a layout without points saves as before', () => {
-    const text = layoutFileText(layout());
+    const text = layoutToJson(layout());
     expect(text).not.toContain('anchors');
     const back = parseLayoutText(text);
     expect(back.ok && back.layout).toEqual(layout());

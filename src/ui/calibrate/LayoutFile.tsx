@@ -4,10 +4,9 @@
  * the current layout kept.
  */
 import { useRef, useState } from 'react';
-import { parseLayoutText, validateLayout } from '../../core/calibration';
+import { layoutToJson, parseLayoutText, validateLayout } from '../../core/calibration';
 import { replaceLayout } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
-import { layoutFileText } from './layout-text';
 
 function download(text: string, name: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -45,7 +44,7 @@ export function LayoutFile() {
         <button
           disabled={invalid}
           title={invalid ? 'Fix the fields marked in red first: a saved layout must read back' : 'Save this calibration as a tracewell layout (.json)'}
-          onClick={() => download(layoutFileText(layout), `${scanName.replace(/\.[^.]+$/, '')}.layout.json`)}
+          onClick={() => download(layoutToJson(layout), `${scanName.replace(/\.[^.]+$/, '')}.layout.json`)}
         >
           Save layout…
         </button>
