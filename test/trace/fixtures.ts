@@ -134,6 +134,16 @@ export function meanError(x: Float64Array, y0: number, truth: (y: number) => num
   return n ? sum / n : NaN;
 }
 
+/** Rows in [from, to) where the traced x is nearer the other curve than its own truth (by > 2 px). */
+export function swappedRows(x: Float64Array, own: (y: number) => number, other: (y: number) => number, from: number, to: number): number {
+  let n = 0;
+  for (let r = from; r < to; r++) {
+    if (Number.isNaN(x[r])) continue;
+    if (Math.abs(x[r] - other(r + 0.5)) + 2 < Math.abs(x[r] - own(r + 0.5))) n++;
+  }
+  return n;
+}
+
 /** Rows in [from, to) where the traced x is NaN. */
 export function absentRows(x: Float64Array, from = 0, to = x.length): number {
   let n = 0;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceCurves } from '../../src/core/trace/index.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet, curveSpec, maxError } from './fixtures.ts';
-
-/** Rows in [from, to) where the traced x is nearer the other curve than its own truth (by > 2 px). */
-function swapped(x: Float64Array, own: (y: number) => number, other: (y: number) => number, from: number, to: number): number {
-  let n = 0;
-  for (let r = from; r < to; r++) {
-    if (Number.isNaN(x[r])) continue;
-    if (Math.abs(x[r] - other(r + 0.5)) + 2 < Math.abs(x[r] - own(r + 0.5))) n++;
-  }
-  return n;
-}
+import { Sheet, curveSpec, maxError, swappedRows as swapped } from './fixtures.ts';
 
 const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
 
