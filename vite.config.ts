@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { tracewellPwa } from './scripts/vite-pwa';
-import { pdfjsAssets } from './scripts/vite-pdfjs-assets';
+import { tracewellPwa } from './scripts/vite-pwa.ts';
+import { pdfjsAssets } from './scripts/vite-pdfjs-assets.ts';
 
 // Cross-origin isolation: onnxruntime-web needs SharedArrayBuffer for multi-threaded WASM.
 // Without these headers it silently runs single-threaded at about half speed.
