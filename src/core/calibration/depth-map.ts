@@ -40,8 +40,11 @@ export function depthMap(spec: DepthSpec): DepthMap {
   return { kind: 'piecewise', ...piecewise(sorted), residuals: leaveOneOut(spec.refs) };
 }
 
-/** Least squares depth = d̄ + slope·(y − ȳ); centred sums keep it exact for rows near 50,000. */
-function fitLine(refs: readonly DepthRef[]): Pick<DepthMap, 'depthAt' | 'yAt'> {
+/**
+ * Least squares depth = d̄ + slope·(y − ȳ) through the references; centred sums keep it exact for rows
+ * near 50,000. slope is NaN when every reference is on one row.
+ */
+export function leastSquaresLine(refs: readonly DepthRef[]): { ym: number; dm: number; slope: number } {
   const n = refs.length;
   const ym = refs.reduce((s, r) => s + r.y, 0) / n;
   const dm = refs.reduce((s, r) => s + r.depth, 0) / n;
@@ -51,7 +54,11 @@ function fitLine(refs: readonly DepthRef[]): Pick<DepthMap, 'depthAt' | 'yAt'> {
     sxy += (r.y - ym) * (r.depth - dm);
     sxx += (r.y - ym) * (r.y - ym);
   }
-  const slope = sxy / sxx;
+  return { ym, dm, slope: sxy / sxx };
+}
+
+function fitLine(refs: readonly DepthRef[]): Pick<DepthMap, 'depthAt' | 'yAt'> {
+  const { ym, dm, slope } = leastSquaresLine(refs);
   if (!Number.isFinite(slope) || slope === 0) {
     // Only possible when the depths do not co-vary with y at all (e.g. 5000, 5100, 5000 at rows 0, 1, 2).
     throw new LayoutInvalidError([

@@ -10,6 +10,7 @@
  *    (three points have a single degree of freedom): the check says so and asks for a fourth.
  * Depths in the layout's unit, rows in px of the upright scan.
  */
+import { leastSquaresLine } from '../../core/calibration/depth-map';
 import type { DepthRef } from '../../core/calibration/layout';
 
 export interface RefCheck {
@@ -21,19 +22,11 @@ export interface RefCheck {
   misfit: number | null;
 }
 
-/** The least-squares line depth(y) through the references. */
+/** The least-squares line depth(y) through the references (flat when they all sit on one row). */
 export function lineThrough(refs: readonly DepthRef[]): (y: number) => number {
-  const n = refs.length;
-  const ym = refs.reduce((s, r) => s + r.y, 0) / n;
-  const dm = refs.reduce((s, r) => s + r.depth, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (const r of refs) {
-    sxy += (r.y - ym) * (r.depth - dm);
-    sxx += (r.y - ym) ** 2;
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return (y) => dm + slope * (y - ym);
+  const { ym, dm, slope } = leastSquaresLine(refs);
+  const k = Number.isFinite(slope) ? slope : 0;
+  return (y) => dm + k * (y - ym);
 }
 
 /** `tolerance`: a residual larger than this (depth units) is worth a look. */
