@@ -14,7 +14,7 @@
  * of path by their medians.
  */
 import { SegClass, type Segmentation } from '../types.ts';
-import { isWide, type RunTable } from './runs.ts';
+import { forEachLink, isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpWorkspace, type WrapSpan } from './viterbi.ts';
 
@@ -63,17 +63,7 @@ function pieceLengths(t: RunTable): Float32Array {
     while (parent[j] !== j) { parent[j] = parent[parent[j]]; j = parent[j]; }
     return j;
   };
-  for (let r = 0; r + 1 < t.rows; r++) {
-    let k = t.rowStart[r + 1];
-    for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) {
-      if (t.gridOnly[j]) continue;
-      // runs of the next row that end left of this run's reach are behind us for later runs too
-      while (k < t.rowStart[r + 2] && t.right[k] < t.left[j] - 1) k++;
-      for (let q = k; q < t.rowStart[r + 2] && t.left[q] <= t.right[j] + 1; q++) {
-        if (!t.gridOnly[q]) parent[find(q)] = find(j);
-      }
-    }
-  }
+  forEachLink(t, (j, q) => { parent[find(q)] = find(j); });
   const top = new Int32Array(t.count).fill(2 ** 30), bottom = new Int32Array(t.count).fill(-1);
   const left = new Int32Array(t.count).fill(2 ** 30), right = new Int32Array(t.count).fill(-(2 ** 30));
   for (let j = 0; j < t.count; j++) {

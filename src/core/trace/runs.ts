@@ -262,22 +262,35 @@ export function extractRuns(
   return table;
 }
 
-/** The 1:1 links between runs of consecutive rows (see RunTable.mate); grid-only runs link to nothing. */
-function mates(t: Pick<RunTable, 'rows' | 'rowStart' | 'left' | 'right' | 'gridOnly' | 'count'>): Int32Array {
-  const down = new Int32Array(t.count).fill(-1), ups = new Int32Array(t.count), downs = new Int32Array(t.count);
+type LinkTable = Pick<RunTable, 'rows' | 'rowStart' | 'left' | 'right' | 'gridOnly' | 'count'>;
+
+/**
+ * Calls visit(j, q) for every pair of curve runs (not grid-only) in consecutive rows r, r + 1 that
+ * touch, 8-connected. Runs are sorted by left edge within a row, so one pointer into the next row
+ * serves a whole row.
+ */
+export function forEachLink(t: LinkTable, visit: (j: number, q: number) => void): void {
   for (let r = 0; r + 1 < t.rows; r++) {
     let k = t.rowStart[r + 1];
     for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) {
       if (t.gridOnly[j]) continue;
+      // runs of the next row that end left of this run's reach are behind us for later runs too
       while (k < t.rowStart[r + 2] && t.right[k] < t.left[j] - 1) k++;
       for (let q = k; q < t.rowStart[r + 2] && t.left[q] <= t.right[j] + 1; q++) {
-        if (t.gridOnly[q]) continue;
-        downs[j]++;
-        ups[q]++;
-        down[j] = q;
+        if (!t.gridOnly[q]) visit(j, q);
       }
     }
   }
+}
+
+/** The 1:1 links between runs of consecutive rows (see RunTable.mate); grid-only runs link to nothing. */
+function mates(t: LinkTable): Int32Array {
+  const down = new Int32Array(t.count).fill(-1), ups = new Int32Array(t.count), downs = new Int32Array(t.count);
+  forEachLink(t, (j, q) => {
+    downs[j]++;
+    ups[q]++;
+    down[j] = q;
+  });
   for (let j = 0; j < t.count; j++) if (downs[j] !== 1 || ups[down[j]] !== 1) down[j] = -1;
   return down;
 }
