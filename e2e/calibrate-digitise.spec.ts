@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
+import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks, shot } from './helpers/load';
 import type { Layout } from '../src/core/calibration/layout';
 import { calibrateSample, clickScan, digitise, goToStep, loadSample, paperReading, SAMPLE_PNG, showRow } from './journey';
 
@@ -16,10 +16,6 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
 
 /** As e2e/load.spec.ts: CPU time of main-thread tasks always; wall-clock long tasks unless the machine is oversubscribed. */
 async function expectNoLongTask(page: Page, browser: Browser, since: number, what: string): Promise<void> {

@@ -7,12 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkLasConformance, readLas } from '../src/core/las';
-import { dropFile, expectScan, machineLoad, startCpuTrace, stopCpuTrace } from './helpers/load';
+import { dropFile, expectScan, machineLoad, startCpuTrace, stopCpuTrace, shot } from './helpers/load';
 import { curveX, frameStats, openStep, settle, placeTestDocument, screenOf, startFrameRecorder, stopFrameRecorder, testCurveX, undoLabels, writeLongScan } from './helpers/edit';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
 
 async function openLongScan(page: Page, rows: number): Promise<void> {
   const path = test.info().outputPath(`long-scan-${rows}.png`);

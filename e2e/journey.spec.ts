@@ -19,6 +19,7 @@ import { checkLasConformance, readLas } from '../src/core/las';
 import { curveErrors, scoreCurve } from '../src/core/trace/score';
 import { calibrateSample, digitise, goToStep, loadSample, paperReading } from './journey';
 import { curveX, settle, undoLabels } from './helpers/edit';
+import { shot } from './helpers/load';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TRUTH = resolve(ROOT, 'public/samples/synthetic-log.truth.json');
@@ -29,12 +30,6 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
 });
-
-async function shot(page: Page, name: string): Promise<string> {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  return path;
-}
 
 type Store = { tracewell: { store: { getState(): any } } };
 const layoutOf = (page: Page) => page.evaluate(() => (window as unknown as Store).tracewell.store.getState().doc.layout as Layout);

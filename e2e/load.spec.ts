@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { canvasInk, DECODE_FIXTURES, dropFile, E2E_FIXTURES, expectScan, fileTransfer, longTasksSince, machineLoad, now, pixel, scanChecksum, startCpuTrace, stopCpuTrace, transformOf, watchLongTasks } from './helpers/load';
+import { canvasInk, DECODE_FIXTURES, dropFile, E2E_FIXTURES, expectScan, fileTransfer, longTasksSince, machineLoad, now, pixel, scanChecksum, startCpuTrace, stopCpuTrace, transformOf, watchLongTasks, shot } from './helpers/load';
 
 const expected = JSON.parse(readFileSync(resolve(DECODE_FIXTURES, 'expected.json'), 'utf8'));
 const REAL = '/work/shared/data/raster/273101.png';
@@ -15,10 +15,6 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
 
 /**
  * Loading must never block the main thread for more than 100 ms. Two measures:

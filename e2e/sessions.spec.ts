@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks } from './helpers/load';
+import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks, shot } from './helpers/load';
 import {
   backToSessions, calibrateWithLayoutFile, curveAt, digitiseWith, documentSnapshot, eraseInterval, expectSaved, openSampleSession, openSession,
   placeSampleDocument, rotation, rowOfDepth, sessionCard, setQuotaFull, simulateQuota, undoLabels,
@@ -19,10 +19,6 @@ const sampleSize = (() => {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 })();
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

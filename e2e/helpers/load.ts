@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Browser, type JSHandle, type Page } from '@playwright/test';
+import { expect, test, type Browser, type JSHandle, type Page } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DECODE_FIXTURES = resolve(here, '../../test/fixtures/decode');
@@ -123,4 +123,11 @@ export async function pixel(page: Page, x: number, y: number): Promise<number> {
     const l = (window as unknown as Tracewell).tracewell.store.getState().scan.levels[0];
     return l.data[y * l.width + x];
   }, [x, y]);
+}
+
+/** A screenshot of the page in this test's results folder, `<name>.png`; returns its path. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  return path;
 }
