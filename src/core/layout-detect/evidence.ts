@@ -9,6 +9,7 @@
 import { SegClass, type Segmentation } from '../types.ts';
 import type { Raster } from '../raster.ts';
 import { darkness } from '../trace/classical.ts';
+import { boxMean, isDithered } from './dither.ts';
 
 /** A binary ink image: 1 = ink; `weight` (0..255, optional) says how dark above its paper each pixel is. */
 export interface InkImage {
@@ -51,7 +52,9 @@ function paperLevels(dark: Uint8Array, w: number, h: number, B: number): Uint8Ar
 export function inkFromRaster(scan: Raster, options: Partial<InkOptions> = {}): InkImage {
   const o = { ...DEFAULT_INK_OPTIONS, ...options };
   const { width: w, height: h } = scan;
-  const dark = darkness(scan);
+  const raw = darkness(scan);
+  // a dithered scan's dots read as the gray they stand for (a 3 × 3 mean)
+  const dark = isDithered(raw, w, h) ? boxMean(raw, w, h, 1) : raw;
   const paper = paperLevels(dark, w, h, o.block);
   const bw = Math.ceil(w / o.block);
   const ink = new Uint8Array(dark.length);
