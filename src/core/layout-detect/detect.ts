@@ -11,9 +11,10 @@ import { SegClass, type Segmentation } from '../types.ts';
 import { inkFromRaster, lineEvidence, type InkImage, type LineEvidence } from './evidence.ts';
 import { skewFromEvidence } from './skew.ts';
 import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
-import { carveDepthTracks, coveredRegions, frameRegion, pickDepthTrack, splitAtFrames, type Span } from './tracks.ts';
+import { cellInk, coveredRegions, frameRegion, type Span } from './tracks.ts';
+import { partitionLines } from './partition.ts';
 import { findSections, type RowSpan } from './sections.ts';
-import { classifyGrid, type GridGuess } from './grid.ts';
+import type { GridGuess } from './grid.ts';
 
 export interface DetectedTrack {
   x0: number;
@@ -70,14 +71,12 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const found = findSections(e, img, regions.flatMap((t) => [t.x0, t.x1]), tan);
   const sections = covered.length ? gridSections(found, spanning) : found;
   const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
-  const body: Span = sections.length ? { x0: sections[0].top, x1: sections[sections.length - 1].bottom } : { x0: 0, x1: img.height };
-  const carved = carveDepthTracks(img, regions, vlines, body, tan, img.width);
-  const parts = carved.regions;
-  const intervals = splitAtFrames(parts, vlines, img.width).map((t) => ({ ...t, fit: classifyGrid(vlines.map((l) => l.centre), t.x0, t.x1) }));
-  const gaps = [...parts.slice(1).map((r, i) => ({ x0: parts[i].x1, x1: r.x0 })), ...carved.carved];
-  const gridless = intervals.length > 1 ? intervals.filter((t) => t.fit.grid.kind === 'none') : [];
-  const depthTrack = pickDepthTrack(img, [...gaps, ...gridless], body, tan);
-  const tracks = regroup(intervals.filter((t) => !(depthTrack && t.x0 === depthTrack.x0 && t.x1 === depthTrack.x1)));
+  const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
+  const cells = cellInk(img, vlines.map((l) => l.centre), rowsOfGrid, tan);
+  const pieces = partitionLines(vlines, cells);
+  const tracks = pieces.filter((p) => p.kind === 'track');
+  const depth = pieces.find((p) => p.kind === 'depth');
+  const depthTrack = depth ? { x0: depth.x0, x1: depth.x1 } : null;
   const inSection = (y: number) => sections.some((s) => y >= s.top - 2 && y <= s.bottom + 2);
   const depthLines = classifyMajor(spanning.filter((l) => inSection(l.centre) && spanCoverage(img, tracks, l.centre, tan) >= 0.6));
 
@@ -92,12 +91,6 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
     depthLines: depthLines.map((l) => ({ y: Y(l.y), major: l.major })),
     sections: sections.map((s) => ({ top: Y(s.top), bottom: Y(s.bottom) })),
   };
-}
-
-/** Groups = runs of touching tracks (tracks split from one region, minus a depth track between them). */
-function regroup<T extends Span & { group: number }>(tracks: T[]): T[] {
-  let g = -1;
-  return tracks.map((t, i) => ({ ...t, group: i > 0 && tracks[i - 1].group === t.group && tracks[i - 1].x1 === t.x0 ? g : ++g }));
 }
 
 function round1(x: number): number {

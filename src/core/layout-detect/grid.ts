@@ -29,11 +29,15 @@ export function predictedLines(x0: number, x1: number, g: GridGuess): number[] {
   return out;
 }
 
-/** F1 of found vs predicted lines; each prediction matches within 30% of its gap to its neighbours (≥ 1.5 px). */
+/**
+ * F1 of found vs predicted lines; each prediction matches within 15% of its gap to its neighbours, at least
+ * 1.5 px and at most 4 px: printed grids are exact to a pixel or two, and a looser window lets a wrong
+ * grid with many lines match lines by chance.
+ */
 function f1(found: number[], predicted: number[], x0: number, x1: number): number {
   if (predicted.length === 0 || found.length === 0) return 0;
   const all = [x0, ...predicted, x1];
-  const tol = predicted.map((p, i) => Math.max(1.5, 0.3 * Math.min(p - all[i], all[i + 2] - p)));
+  const tol = predicted.map((p, i) => Math.max(1.5, Math.min(4, 0.15 * Math.min(p - all[i], all[i + 2] - p))));
   const hit = (x: number, i: number) => Math.abs(x - predicted[i]) <= tol[i];
   const recall = predicted.filter((_, i) => found.some((x) => hit(x, i))).length / predicted.length;
   const precision = found.filter((x) => predicted.some((_, i) => hit(x, i))).length / found.length;
