@@ -7,8 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { checkLasConformance, readLas } from '../src/core/las';
+import { curveColour } from '../src/ui/curve-colours';
 import { dropFile, expectScan, machineLoad, startCpuTrace, stopCpuTrace, shot } from './helpers/load';
-import { curveX, frameStats, openStep, settle, placeTestDocument, screenOf, startFrameRecorder, stopFrameRecorder, testCurveX, undoLabels, writeLongScan } from './helpers/edit';
+import { curveInkAt, curveX, drawnCurves, frameStats, openStep, settle, placeTestDocument, screenOf, startFrameRecorder, stopFrameRecorder, testCurveX, undoLabels, writeLongScan } from './helpers/edit';
+
+const GR = curveColour(0, 0);
 
 async function openLongScan(page: Page, rows: number): Promise<void> {
   const path = test.info().outputPath(`long-scan-${rows}.png`);
@@ -28,13 +31,14 @@ test.beforeEach(async ({ page }) => {
  * Frame rate while dragging, two measures (as e2e/load.spec.ts does for long tasks):
  *  - CPU time of the page's main thread per document update (Chromium trace): what our code costs
  *    per drawn drag step. Always asserted: at most 33 ms, i.e. 30 fps on a free core.
- *  - requestAnimationFrame deltas (wall clock): what a user sees. On an oversubscribed machine (load
- *    average per CPU > 1.5; this build host is shared) wall time is mostly waiting for a CPU, so that
- *    check is reported but not asserted, with the reason printed.
+ *  - requestAnimationFrame deltas (wall clock): what a user sees. Asserted at 30 fps or more while
+ *    the machine's 1-minute load average is at most 1.5 per CPU; above that (this build host is
+ *    shared) wall time is mostly waiting for a CPU, so it is reported with the reason printed.
+ * npm run bench:drag measures the same drag over several runs.
  */
-test('dragging a point of a 12,800 px curve costs the main thread under 33 ms a step (30 fps) and is one undo entry', async ({ page, browser }) => {
+test('dragging a point of a 12,800 px curve runs at 30 fps or more, costs the main thread under 33 ms a step, is drawn where it goes and is one undo entry', async ({ page, browser }) => {
   await openLongScan(page, 12_800);
-  await expect(page.getByTestId('curve-layer').locator('path.curve-line')).toHaveCount(3);
+  await expect.poll(() => drawnCurves(page, 'curve-canvas')).toEqual(['0.0', '0.1', '0.2']);
   await page.getByRole('option', { name: /GR/ }).click();
   await page.getByRole('radio', { name: 'Drag' }).click();
   // scroll to the middle of the log: the curve there is drawn from the visible rows only
@@ -45,6 +49,8 @@ test('dragging a point of a 12,800 px curve costs the main thread under 33 ms a 
   const row = Math.round((450 - t.y) / t.k);
   const before = await curveX(page, 0, row);
   const from = await screenOf(page, before, row + 0.5);
+  const far = row - 300; // well away from the dragged rows (40 screen px each way)
+  await expect.poll(() => curveInkAt(page, GR, before, row + 0.5)).toBe(true);
   await page.evaluate(() => {
     const w = window as any;
     w.__updates = 0;
@@ -73,25 +79,29 @@ test('dragging a point of a 12,800 px curve costs the main thread under 33 ms a 
   console.log(`drag on a 12,800 px curve: ${info}`);
   expect(updates, 'the drag updated the document as the pointer moved').toBeGreaterThan(10);
   expect(perUpdate, 'main-thread CPU per drag step (ms): 30 fps needs at most 33').toBeLessThan(1000 / 30);
-  // The wall-clock frame rate is printed, not asserted: on a shared 2-core machine, with Chromium's
-  // software compositor (--disable-gpu), it moves with the machine's load, and timed checks belong in
-  // benchmarks (DEVELOPERS.md). A clean CI machine at load 1.5 measured 25.8 fps (median frame 33.3 ms)
-  // with 13.7 ms of main-thread CPU per drag step; what 30 fps needs of the app, at most 33 ms of
-  // main-thread work per step, is asserted above from the CPU trace.
-  if (frames.fps < 30) console.log(`wall-clock ${frames.fps.toFixed(1)} fps at load ${load.toFixed(1)}/CPU (not asserted, see above)`);
+  // Wall-clock fps moves with the machine's load (a shared 2-core host, Chromium's software
+  // compositor with --disable-gpu): asserted only where a CPU is there to be had.
+  if (load > 1.5) console.log(`wall-clock fps not asserted: load ${load.toFixed(1)} per CPU (${frames.fps.toFixed(1)} fps)`);
+  else expect(frames.fps, 'wall-clock frames per second while dragging').toBeGreaterThanOrEqual(30);
 
   const after = await curveX(page, 0, row);
   expect(after - before).toBeGreaterThan(40); // 60 screen px to the right at the fit zoom (< 1)
+  // the curve canvas shows the line where it went, no longer where it was, and the rest unchanged
+  expect(await curveInkAt(page, GR, after, row + 0.5)).toBe(true);
+  expect(await curveInkAt(page, GR, before, row + 0.5)).toBe(false);
+  expect(await curveInkAt(page, GR, await curveX(page, 0, far), far + 0.5)).toBe(true);
   expect(await undoLabels(page)).toEqual(['Drag GR']);
   await page.keyboard.press('Control+z');
   await expect.poll(() => curveX(page, 0, row)).toBeCloseTo(before, 6);
+  await expect.poll(() => curveInkAt(page, GR, before, row + 0.5)).toBe(true);
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(() => curveX(page, 0, row)).toBeCloseTo(after, 6);
+  await expect.poll(() => curveInkAt(page, GR, after, row + 0.5)).toBe(true);
 });
 
 test('erase, redraw, lasso and a typed value, each undone and redone from the keyboard; the plot follows the scan', async ({ page }) => {
   await openLongScan(page, 6_000);
-  await expect(page.getByTestId('log-plot').locator('path.plot-line')).toHaveCount(3);
+  await expect.poll(() => drawnCurves(page, 'plot-curves')).toEqual(['0.0', '0.1', '0.2']);
   const depthLabels = () => page.getByTestId('log-plot').locator('.plot-tick text').allTextContents();
   const firstLabels = await depthLabels();
   await page.getByRole('option', { name: /SP/ }).click();

@@ -126,3 +126,31 @@ export async function settle(page: Page): Promise<{ k: number; x: number; y: num
   }
   throw new Error('the viewer kept moving for 15 s');
 }
+
+/** The curves a canvas layer says it drew ("track.curve" each, sorted): the viewer's or the plot's. */
+export async function drawnCurves(page: Page, testId: 'curve-canvas' | 'plot-curves'): Promise<string[]> {
+  const list = (await page.getByTestId(testId).getAttribute('data-curves')) ?? '';
+  return list.split(' ').filter(Boolean).sort();
+}
+
+/**
+ * Whether the viewer's curve canvas shows `colour` (#rrggbb) within `radius` CSS px of the scan
+ * point (x, y): reads the canvas's own pixels, so it proves what was drawn, not what was meant.
+ */
+export async function curveInkAt(page: Page, colour: string, x: number, y: number, radius = 3): Promise<boolean> {
+  return page.evaluate(({ colour, x, y, radius }) => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="curve-canvas"]')!;
+    const t = (window as unknown as Store).tracewell.store.getState().view.transform;
+    const dpr = c.width / c.getBoundingClientRect().width;
+    const r = Math.ceil(radius * dpr);
+    const cx = Math.round((x * t.k + t.x) * dpr);
+    const cy = Math.round((y * t.k + t.y) * dpr);
+    const d = c.getContext('2d')!.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
+    const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    // a stroke's own pixels: mostly opaque, in its colour (canvas pixels are unpremultiplied)
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] > 128 && want.every((v, k) => Math.abs(d[i + k] - v) <= 24)) return true;
+    }
+    return false;
+  }, { colour, x, y, radius });
+}

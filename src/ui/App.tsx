@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { appStore } from '../state/store';
 import { CalibrateOverlay } from './calibrate/CalibrateOverlay';
 import { ReviewLayer } from './digitise/ReviewLayer';
+import { CurveCanvas } from './edit/CurveCanvas';
 import { CurveLayer } from './edit/CurveLayer';
 import { EditOverlay } from './edit/EditOverlay';
 import { ExportPreview } from './export/ExportPreview';
@@ -40,7 +41,7 @@ export function App() {
       <main className="centre">
         <NoticeBanner />
         <JobProgress />
-        <ScanViewer empty={<StartScreen />}>
+        <ScanViewer empty={<StartScreen />} layers={<CurveCanvas />}>
           <ReviewLayer />
           <CurveLayer />
           <EditOverlay />

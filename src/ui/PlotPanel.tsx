@@ -3,17 +3,16 @@
  * tracks as columns like the paper. It shares the viewer's vertical zoom and position (scan rows
  * are its vertical frame, see plot/plot-model.ts), so the plot beside a stretch of scan shows that
  * stretch: a spike, a jump to the wrong curve or a gap stands out at a glance. A wheel over the
- * plot scrolls the scan (and so the plot).
+ * plot scrolls the scan (and so the plot). Layers, bottom up: the columns, grid and depth ticks
+ * (SVG), the curves (a canvas, plot/PlotCurves.tsx), the pointer's row (SVG).
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { depthMap, type DepthMap } from '../core/calibration/depth-map';
 import type { Layout } from '../core/calibration/layout';
-import type { TracedCurve } from '../core/types';
 import { appStore, useAppStore } from '../state/store';
-import { curveColour } from './curve-colours';
-import { curvePath, rowWindow, windowKey, type RowWindow } from './edit/curve-path';
+import { PlotCurves } from './plot/PlotCurves';
 import { PlotHeader } from './plot/PlotHeader';
-import { depthTicks, gridLines, plotCurve, trackColumns, type Column } from './plot/plot-model';
+import { depthTicks, gridLines, trackColumns } from './plot/plot-model';
 import './plot/plot.css';
 
 const AXIS = 44; // px for the depth labels
@@ -50,13 +49,6 @@ export function PlotPanel() {
       <div ref={box} className="plot-body" data-testid="log-plot" onWheel={forwardWheel}>
         {size.width > 0 && (
           <svg width={size.width} height={size.height}>
-            <defs>
-              {cols.map((c, t) => (
-                <clipPath id={`plot-col-${t}`} key={t}>
-                  <rect x={c.x} y={-1e7} width={c.width} height={2e7} />
-                </clipPath>
-              ))}
-            </defs>
             {cols.map((c, t) => (
               <g key={t} className="plot-grid">
                 <rect className="plot-col" x={c.x} y={0} width={c.width} height={size.height} />
@@ -65,72 +57,51 @@ export function PlotPanel() {
                 ))}
               </g>
             ))}
-            <Scrolled layout={layout} cols={cols} map={map} height={size.height} width={size.width} />
+            <DepthTicks map={map} height={size.height} width={size.width} />
           </svg>
         )}
+        {size.width > 0 && <PlotCurves layout={layout} cols={cols} width={size.width} height={size.height} />}
+        {size.width > 0 && <PlotCursor height={size.height} width={size.width} />}
       </div>
     </aside>
   );
 }
 
-/** Depth ticks and curves, following the viewer's vertical zoom and position. */
-function Scrolled({ layout, cols, map, height, width }: { layout: Layout; cols: Column[]; map: DepthMap | null; height: number; width: number }) {
-  const curves = useAppStore((s) => s.doc.curves);
-  const selection = useAppStore((s) => s.view.selection);
+/** Depth ticks, following the viewer's vertical zoom and position. */
+function DepthTicks({ map, height, width }: { map: DepthMap | null; height: number; width: number }) {
   const t = useAppStore((s) => s.view.transform);
   const viewerHeight = useAppStore((s) => s.view.viewport.height);
-  const cursor = useAppStore((s) => s.view.cursor);
-  const scanHeight = useAppStore((s) => s.scan.levels[0]?.height ?? 0);
   // plot px per viewer px: the same rows fill the plot's height as fill the viewer's
   const s = viewerHeight > 0 ? height / viewerHeight : 1;
-  const key = windowKey(rowWindow({ k: t.k * s, x: t.x * s, y: t.y * s }, height, scanHeight));
-  const w = useMemo(() => {
-    const [from, to, step] = key.split(':').map(Number);
-    return { from, to, step };
-  }, [key]);
   const rowTop = -t.y / t.k;
   const rowBottom = rowTop + viewerHeight / t.k;
   const ticks = map ? depthTicks(map, rowTop, rowBottom, Math.floor(height / 56)) : [];
-  const toY = (row: number) => (row * t.k + t.y) * s;
   const digits = ticks.length > 1 ? Math.max(0, -Math.floor(Math.log10(Math.abs(ticks[1].depth - ticks[0].depth)) + 1e-9)) : 0;
   return (
     <g>
       {ticks.map((k) => (
-        <g key={k.depth} className="plot-tick" transform={`translate(0,${toY(k.row).toFixed(1)})`}>
+        <g key={k.depth} className="plot-tick" transform={`translate(0,${((k.row * t.k + t.y) * s).toFixed(1)})`}>
           <line x1={AXIS - 4} x2={width} />
           <text x={AXIS - 6} dy="0.32em">{k.depth.toFixed(digits)}</text>
         </g>
       ))}
-      <g transform={`translate(0,${(t.y * s).toFixed(2)}) scale(1,${t.k * s})`}>
-        {curves.map((c) => {
-          const spec = layout.tracks[c.track]?.curves[c.curve];
-          const col = cols[c.track];
-          if (!spec || !col) return null;
-          const on = selection?.track === c.track && selection.curve === c.curve;
-          return <PlotLine key={`${c.track}.${c.curve}`} curve={c} layout={layout} col={col} w={w} selected={on} />;
-        })}
-      </g>
-      {cursor && <line className="plot-cursor" x1={AXIS} x2={width} y1={toY(cursor.y)} y2={toY(cursor.y)} />}
     </g>
   );
 }
 
-const PlotLine = memo(function PlotLine({ curve, layout, col, w, selected }: { curve: TracedCurve; layout: Layout; col: Column; w: RowWindow; selected: boolean }) {
-  const track = layout.tracks[curve.track];
-  const spec = track.curves[curve.curve];
-  // the whole curve on its scale, once per change of the curve; the window only picks rows of it
-  const plotted = useMemo(() => plotCurve(curve, spec, track, col), [curve, spec, track, col]);
-  const d = useMemo(() => curvePath(plotted, w), [plotted, w]);
+/** The row under the pointer in the viewer, across the plot (over the curves). */
+function PlotCursor({ height, width }: { height: number; width: number }) {
+  const cursor = useAppStore((s) => s.view.cursor);
+  const t = useAppStore((s) => s.view.transform);
+  const viewerHeight = useAppStore((s) => s.view.viewport.height);
+  if (!cursor) return null;
+  const y = (cursor.y * t.k + t.y) * (viewerHeight > 0 ? height / viewerHeight : 1);
   return (
-    <path
-      className={selected ? 'plot-line selected' : 'plot-line'}
-      data-curve={`${curve.track}.${curve.curve}`}
-      d={d}
-      stroke={curveColour(curve.track, curve.curve)}
-      clipPath={`url(#plot-col-${curve.track})`}
-    />
+    <svg className="plot-over" width={width} height={height}>
+      <line className="plot-cursor" x1={AXIS} x2={width} y1={y} y2={y} />
+    </svg>
   );
-});
+}
 
 function safeDepthMap(layout: Layout): DepthMap | null {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TracedCurve } from '../../src/core/types';
-import { curvePath, rowWindow } from '../../src/ui/edit/curve-path';
+import { curvePath, rowWindow, visibleWindow } from '../../src/ui/edit/curve-path';
 
 function curve(xs: number[], y0 = 0, cycle?: number[]): TracedCurve {
   const c: TracedCurve = { track: 0, curve: 0, y0, x: Float64Array.from(xs), confidence: new Float32Array(xs.length) };
@@ -61,5 +61,23 @@ describe('rowWindow', () => {
     expect(a.to).toBeGreaterThanOrEqual(5900 + 400);
     expect(a.step).toBe(2);
     expect(rowWindow({ k: 1, x: 0, y: -5150 }, 800, 12_800)).toEqual(a);
+  });
+});
+
+describe('visibleWindow', () => {
+  it('is the rows on screen and one bucket beyond each edge, in whole buckets', () => {
+    // k = 0.5: rows 2,000–3,600 fill 800 px; buckets of 4 rows (2 screen px)
+    const w = visibleWindow({ k: 0.5, x: 0, y: -1000 }, 800, 12_800);
+    expect(w).toEqual({ from: 1996, to: 3604, step: 4 });
+    // a window that moves by less than a bucket keeps its bucket edges (no shimmer on pans)
+    const v = visibleWindow({ k: 0.5, x: 0, y: -1001 }, 800, 12_800);
+    expect(v.from % 4).toBe(0);
+    expect(v.from).toBeLessThanOrEqual(2002);
+    expect(v.to).toBeGreaterThanOrEqual(3602);
+  });
+
+  it('stops at the scan\'s ends and draws each row when zoomed in', () => {
+    expect(visibleWindow({ k: 4, x: 0, y: 20 }, 800, 12_800)).toEqual({ from: 0, to: 196, step: 1 });
+    expect(visibleWindow({ k: 1, x: 0, y: -12_500 }, 800, 12_800)).toEqual({ from: 12_498, to: 12_800, step: 2 });
   });
 });

@@ -1,15 +1,16 @@
 /**
- * The traced curves over the scan, each in its own colour, drawn in scan px inside the viewer's
- * overlay. Only the rows near the viewport are drawn, decimated by zoom (curve-path.ts), and a
- * curve's path is rebuilt only when that curve or the row window changes: during a drag only the
- * dragged curve is redrawn. In the edit step, with the select or drag tool, a press on a curve
- * selects it; with the drag tool the press also grabs the point under it.
+ * Hit targets of the traced curves, in the viewer's SVG overlay (scan px): in the edit step, with
+ * the select or drag tool, a press on a curve selects it; with the drag tool the press also grabs
+ * the point under it. The curves themselves are drawn on a canvas (CurveCanvas); these paths are
+ * transparent, wide strokes, built from the rows near the viewport (curve-path.ts) and rebuilt
+ * only when their curve or the row window changes. While a curve is dragged its target keeps the
+ * path it had at pointer-down (the pointer is captured, so a moving copy would buy nothing) and
+ * takes the dragged shape at pointer-up.
  */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { TracedCurve } from '../../core/types';
-import { curveIndex, startDrag, type DragSession } from '../../state/edit-actions';
+import { startDrag, type DragSession } from '../../state/edit-actions';
 import { appStore, useAppStore } from '../../state/store';
-import { curveColour } from '../curve-colours';
 import { curvePath, pointAt, rowWindow, windowKey, type RowWindow } from './curve-path';
 import { frameThrottle, scanPointOf, useNoPan, zoomOf } from './pointer';
 import './edit.css';
@@ -24,33 +25,33 @@ export function CurveLayer() {
     const [from, to, step] = key.split(':').map(Number);
     return { from, to, step };
   }, [key]);
-  if (!show || curves.length === 0) return null;
-  const selected = curveIndex(appStore.getState().doc, selection);
+  if (!show || !grab || curves.length === 0) return null;
   return (
     <g className="curve-layer" data-testid="curve-layer">
       {curves.map((c, i) => (
-        <CurveShape key={`${c.track}.${c.curve}`} curve={c} index={i} w={w} selected={i === selected} grab={grab} />
+        <CurveHit key={`${c.track}.${c.curve}`} curve={c} index={i} w={w} selected={selection?.track === c.track && selection.curve === c.curve} />
       ))}
     </g>
   );
 }
 
-interface ShapeProps {
+interface HitProps {
   curve: TracedCurve;
   index: number;
   w: RowWindow;
   selected: boolean;
-  grab: boolean;
 }
 
-const CurveShape = memo(function CurveShape({ curve, index, w, selected, grab }: ShapeProps) {
-  const d = useMemo(() => curvePath(curve, w), [curve, w]);
+type Grip = { session: DragSession; x0: number; moves: ReturnType<typeof frameThrottle<number>> };
+
+const CurveHit = memo(function CurveHit({ curve, index, w, selected }: HitProps) {
   const hit = useRef<SVGPathElement>(null);
-  // while dragging, the hit target keeps the path it had at pointer-down: the pointer is captured, so
-  // re-parsing a second copy of the moving path every frame would buy nothing
-  const drag = useRef<{ session: DragSession; x0: number; d: string; moves: ReturnType<typeof frameThrottle<number>> } | null>(null);
-  useNoPan(hit, grab);
-  const colour = curveColour(curve.track, curve.curve);
+  const drag = useRef<Grip | null>(null);
+  // the curve as it was at pointer-down while a drag runs, else the current one
+  const [held, setHeld] = useState<TracedCurve | null>(null);
+  const shape = held ?? curve;
+  const d = useMemo(() => curvePath(shape, w), [shape, w]);
+  useNoPan(hit);
 
   const onPointerDown = (e: React.PointerEvent<SVGPathElement>) => {
     if (e.button !== 0) return;
@@ -63,7 +64,8 @@ const CurveShape = memo(function CurveShape({ curve, index, w, selected, grab }:
     const session = at && startDrag(appStore, index, at.row, radius);
     if (!session || !at) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { session, x0: at.x, d, moves: frameThrottle((dx) => session.move(dx)) };
+    setHeld(s.doc.curves[index]);
+    drag.current = { session, x0: at.x, moves: frameThrottle((dx) => session.move(dx)) };
     drag.current.moves.push(p.x - at.x);
   };
   const onPointerMove = (e: React.PointerEvent<SVGPathElement>) => {
@@ -76,23 +78,20 @@ const CurveShape = memo(function CurveShape({ curve, index, w, selected, grab }:
     g.moves.flush();
     g.session.end();
     drag.current = null;
+    setHeld(null);
   };
 
   return (
-    <g className={selected ? 'curve selected' : 'curve'} data-curve={`${curve.track}.${curve.curve}`}>
-      <path className="curve-line" d={d} stroke={colour} />
-      {grab && (
-        <path
-          ref={hit}
-          className={`curve-hit ${selected ? 'selected' : ''}`}
-          data-testid={`curve-hit-${curve.track}.${curve.curve}`}
-          d={drag.current ? drag.current.d : d}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
-        />
-      )}
-    </g>
+    <path
+      ref={hit}
+      className={`curve-hit ${selected ? 'selected' : ''}`}
+      data-testid={`curve-hit-${curve.track}.${curve.curve}`}
+      data-curve={`${curve.track}.${curve.curve}`}
+      d={d}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+    />
   );
 });

@@ -29,7 +29,22 @@ export function rowWindow(t: ViewTransform, viewportHeight: number, scanHeight: 
   const top = -t.y / t.k;
   const from = Math.max(0, Math.floor((top - rowsVisible / 2) / chunk) * chunk);
   const to = Math.min(scanHeight, Math.ceil((top + 1.5 * rowsVisible) / chunk) * chunk);
-  const step = t.k >= 2 ? 1 : 2 ** Math.round(Math.log2(2 / t.k));
+  return { from, to: Math.max(from, to), step: bucketRows(t.k) };
+}
+
+/** Rows per bucket at zoom k (screen px per scan px): a power of two near two screen px, 1 from k = 2. */
+export function bucketRows(k: number): number {
+  return k >= 2 ? 1 : 2 ** Math.round(Math.log2(2 / k));
+}
+
+/**
+ * Just the rows on screen, for a canvas redrawn every frame: whole buckets, one more bucket above
+ * and below so the line runs off the edges instead of stopping short of them.
+ */
+export function visibleWindow(t: ViewTransform, viewportHeight: number, scanHeight: number): RowWindow {
+  const step = bucketRows(t.k);
+  const from = Math.max(0, (Math.floor(-t.y / t.k / step) - 1) * step);
+  const to = Math.min(scanHeight, (Math.ceil((viewportHeight - t.y) / t.k / step) + 1) * step);
   return { from, to: Math.max(from, to), step };
 }
 
@@ -37,20 +52,27 @@ export function windowKey(w: RowWindow): string {
   return `${w.from}:${w.to}:${w.step}`;
 }
 
+/** Receives a curve's decimated points, scan px (x, row centre y). */
+export interface Pen {
+  move(x: number, y: number): void;
+  line(x: number, y: number): void;
+}
+
 /**
- * Path data for rows of `c` inside the window. The pen lifts at absent rows and where a wrapped
- * curve changes cycle (it left one track edge and re-entered at the other: no line across).
+ * Walks rows of `c` inside the window, bucket by bucket, handing the points to `pen`. The pen
+ * lifts at absent rows and where a wrapped curve changes cycle (it left one track edge and
+ * re-entered at the other: no line across). Buckets are aligned to multiples of `step` rows of
+ * the scan, so a window that moves keeps the same points where it overlaps (no shimmer on pans).
  */
-export function curvePath(c: TracedCurve, w: RowWindow): string {
+export function traceCurve(c: TracedCurve, w: RowWindow, pen: Pen): void {
   const i0 = Math.max(0, w.from - c.y0);
   const i1 = Math.min(c.x.length, w.to - c.y0);
-  const parts: string[] = [];
   let penDown = false;
   let lo = -1; // bucket's leftmost and rightmost rows (indices), -1 when the bucket is empty
   let hi = -1;
-  // one decimal (0.1 px is finer than any screen shows); Math.round is several times faster than toFixed
   const point = (i: number) => {
-    parts.push((penDown ? 'L' : 'M') + Math.round(c.x[i] * 10) / 10 + ' ' + (c.y0 + i + 0.5));
+    if (penDown) pen.line(c.x[i], c.y0 + i + 0.5);
+    else pen.move(c.x[i], c.y0 + i + 0.5);
     penDown = true;
   };
   const flush = () => {
@@ -76,6 +98,16 @@ export function curvePath(c: TracedCurve, w: RowWindow): string {
     if ((c.y0 + i + 1) % w.step === 0) flush();
   }
   flush();
+}
+
+/** SVG path data for rows of `c` inside the window (see traceCurve). */
+export function curvePath(c: TracedCurve, w: RowWindow): string {
+  const parts: string[] = [];
+  // one decimal (0.1 px is finer than any screen shows); Math.round is several times faster than toFixed
+  traceCurve(c, w, {
+    move: (x, y) => parts.push('M' + Math.round(x * 10) / 10 + ' ' + y),
+    line: (x, y) => parts.push('L' + Math.round(x * 10) / 10 + ' ' + y),
+  });
   return parts.join('');
 }
 

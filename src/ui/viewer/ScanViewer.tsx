@@ -1,7 +1,9 @@
 /**
- * The scan viewer: a tiled canvas (ViewerController), an SVG overlay whose children are drawn in
- * scan px of the upright scan (curves, handles: later steps), and the minimap. The zoom transform
- * reaches React only through the store, at most once per frame; the overlay follows it directly.
+ * The scan viewer: a tiled canvas (ViewerController), `layers` over it (canvases of the viewer's
+ * size that draw themselves from the store's transform: the traced curves), an SVG overlay whose
+ * children are drawn in scan px of the upright scan (hit targets, handles, gestures), and the
+ * minimap. The zoom transform reaches React only through the store, at most once per frame; the
+ * overlay follows it directly.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { appStore, useAppStore } from '../../state/store';
@@ -11,7 +13,7 @@ import { maskPainter } from './mask-paint';
 import { Minimap } from './Minimap';
 import { setActiveViewer } from './navigate';
 
-export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: ReactNode }) {
+export function ScanViewer({ children, layers, empty }: { children?: ReactNode; layers?: ReactNode; empty?: ReactNode }) {
   const levels = useAppStore((s) => s.scan.levels);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -105,6 +107,7 @@ export function ScanViewer({ children, empty }: { children?: ReactNode; empty?: 
         onKeyDown={onKeyDown}
       >
         <canvas ref={canvas} />
+        {scan && layers}
         <svg className="viewer-overlay" aria-hidden={!children}>
           <g ref={scene}>
             {scan && <rect className="scan-outline" width={scan.width} height={scan.height} />}
