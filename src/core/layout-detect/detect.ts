@@ -12,7 +12,7 @@ import { inkFromRaster, lineEvidence, type InkImage, type LineEvidence } from '.
 import { skewFromEvidence } from './skew.ts';
 import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
 import { cellInk, coveredRegions, frameRegion, type Span } from './tracks.ts';
-import { partitionLines } from './partition.ts';
+import { partitionLines, type LineMark } from './partition.ts';
 import { findSections, type RowSpan } from './sections.ts';
 import type { GridGuess } from './grid.ts';
 
@@ -73,7 +73,7 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
   const cells = cellInk(img, vlines.map((l) => l.centre), rowsOfGrid, tan);
-  const pieces = partitionLines(vlines, cells);
+  const pieces = partitionLines(lineMarks(vlines, img.width), cells);
   const tracks = pieces.filter((p) => p.kind === 'track');
   const depth = pieces.find((p) => p.kind === 'depth');
   const depthTrack = depth ? { x0: depth.x0, x1: depth.x1 } : null;
@@ -119,6 +119,17 @@ function sectionProfile(e: LineEvidence, tan: number, sections: RowSpan[], mass 
     for (let x = 0; x < out.length; x++) out[x] += (p[x] * (s.bottom - s.top)) / total;
   }
   return out;
+}
+
+/**
+ * Lines for the partition. A line centred on the image border shows half its width: its mass is doubled.
+ * A line's strength is its mass against the page's median line (capped at 1): a faint scanner streak or
+ * a short straight stretch of curve is cheap to leave unexplained.
+ */
+function lineMarks(lines: ProfileLine[], width: number): LineMark[] {
+  const mass = lines.map((l) => (l.centre < 2 || l.centre > width - 2 ? 2 : 1) * l.mass);
+  const typical = [...mass].sort((a, b) => a - b)[Math.floor(mass.length / 2)] || 1;
+  return lines.map((l, k) => ({ centre: l.centre, mass: mass[k], strength: Math.min(1, mass[k] / typical) }));
 }
 
 /** Share of the tracks' columns inked along straightened row y. */

@@ -29,33 +29,64 @@ export function predictedLines(x0: number, x1: number, g: GridGuess): number[] {
   return out;
 }
 
+/** How found lines and a grid's predicted lines agree, in counts. */
+export interface GridMatch {
+  found: number;
+  predicted: number;
+  /** found lines near a predicted one */
+  foundHit: number;
+  /** predicted lines with a found one near */
+  predictedHit: number;
+  /** summed strength (0..1 each, 1 when not given) of the found lines near no predicted one */
+  unexplained: number;
+}
+
 /**
- * F1 of found vs predicted lines; each prediction matches within 15% of its gap to its neighbours, at least
- * 1.5 px and at most 4 px: printed grids are exact to a pixel or two, and a looser window lets a wrong
- * grid with many lines match lines by chance.
+ * Matches found against predicted lines; each prediction matches within 15% of its gap to its neighbours,
+ * at least 1.5 px and at most 4 px: printed grids are exact to a pixel or two, and a looser window lets a
+ * wrong grid with many lines match lines by chance.
  */
-function f1(found: number[], predicted: number[], x0: number, x1: number): number {
-  if (predicted.length === 0 || found.length === 0) return 0;
+export function matchGrid(found: number[], predicted: number[], x0: number, x1: number, strength?: number[]): GridMatch {
   const all = [x0, ...predicted, x1];
   const tol = predicted.map((p, i) => Math.max(1.5, Math.min(4, 0.15 * Math.min(p - all[i], all[i + 2] - p))));
   const hit = (x: number, i: number) => Math.abs(x - predicted[i]) <= tol[i];
-  const recall = predicted.filter((_, i) => found.some((x) => hit(x, i))).length / predicted.length;
-  const precision = found.filter((x) => predicted.some((_, i) => hit(x, i))).length / found.length;
-  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+  let foundHit = 0, unexplained = 0;
+  found.forEach((x, k) => {
+    if (predicted.some((_, i) => hit(x, i))) foundHit++;
+    else unexplained += strength ? strength[k] : 1;
+  });
+  return { found: found.length, predicted: predicted.length, foundHit, predictedHit: predicted.filter((_, i) => found.some((x) => hit(x, i))).length, unexplained };
 }
+
+/** F1 of a match (0 when either side is empty). */
+export function matchF1(m: GridMatch): number {
+  if (m.found === 0 || m.predicted === 0) return 0;
+  const precision = m.foundHit / m.found, recall = m.predictedHit / m.predicted;
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+const HYPOTHESES: GridGuess[] = [
+  ...Array.from({ length: 29 }, (_, i): GridGuess => ({ kind: 'linear', divisions: i + 2 })),
+  ...Array.from({ length: 6 }, (_, i): GridGuess => ({ kind: 'log', decades: i + 1 })),
+];
 
 /** Best grid for a track [x0, x1] given the x of vertical lines found in it (its edges may be included). */
 export function classifyGrid(lines: number[], x0: number, x1: number): GridFit {
   const inner = lines.filter((x) => x > x0 + 3 && x < x1 - 3);
-  const hypotheses: GridGuess[] = [];
-  for (let n = 2; n <= 30; n++) hypotheses.push({ kind: 'linear', divisions: n });
-  for (let d = 1; d <= 6; d++) hypotheses.push({ kind: 'log', decades: d });
-  const fits = hypotheses.map((g) => {
+  const fits = HYPOTHESES.map((g) => {
     const predicted = predictedLines(x0, x1, g);
-    return { grid: g, score: f1(inner, predicted, x0, x1), count: predicted.length };
+    return { grid: g, score: matchF1(matchGrid(inner, predicted, x0, x1)), count: predicted.length };
   });
   const top = Math.max(...fits.map((f) => f.score));
   // near-ties: the simpler grid (a 10-division track also half-matches 20 divisions)
   const best = fits.filter((f) => f.score >= top - 0.02).sort((a, b) => a.count - b.count)[0];
   return best.score < 0.5 ? { grid: { kind: 'none' }, score: best.score } : { grid: best.grid, score: best.score };
+}
+
+/** Every grid hypothesis (and none) with how it matches the lines strictly inside [x0, x1] (strength: see GridMatch). */
+export function gridMatches(lines: number[], x0: number, x1: number, strength?: number[]): { grid: GridGuess; match: GridMatch }[] {
+  const keep = lines.map((x, k) => k).filter((k) => lines[k] > x0 + 3 && lines[k] < x1 - 3);
+  const inner = keep.map((k) => lines[k]), s = strength && keep.map((k) => strength[k]);
+  const none = { grid: { kind: 'none' } as GridGuess, match: matchGrid(inner, [], x0, x1, s) };
+  return [none, ...HYPOTHESES.map((grid) => ({ grid, match: matchGrid(inner, predictedLines(x0, x1, grid), x0, x1, s) }))];
 }

@@ -5,17 +5,18 @@
  * (a grid of lines inside, or none where the print lost it), the depth track (no lines inside, numbers
  * on some rows, never curves on nearly all of them), and blank gaps. Frames and grid lines are often
  * alike in weight (a 1-bit scan makes every line 1–3 px; a heavy decade line outweighs a faint frame),
- * so no single line decides: the partition with the lowest total cost wins (dynamic programming), the
- * cost adding up how badly each track's grid fits the lines inside it and how unusual that grid is,
- * how much lighter than a frame each line a piece ends on is, and what is left out as margin.
+ * so no single line decides: the partition with the lowest total cost wins (dynamic programming). Costs
+ * are nats (grid-cost.ts): each track's grid against the lines inside it, a piece edge on a line much
+ * lighter than the frames, lines left out as margin; finding the depth track earns a reward.
  */
-import { classifyGrid, type GridFit, type GridGuess } from './grid.ts';
+import { gridMatches, type GridFit, type GridGuess, type GridMatch } from './grid.ts';
+import { cheapestGrid, DEFAULT_GRID_COST_OPTIONS, type GridCostOptions } from './grid-cost.ts';
 
-/** A long vertical line: centre (px), mass (darkness-weighted width) and how much of the rows it covers (0..1). */
+/** A long vertical line: centre (px), mass (darkness-weighted width) and strength: how much of the rows it covers (0..1). */
 export interface LineMark {
   centre: number;
   mass: number;
-  peak: number;
+  strength: number;
 }
 
 /** Ink between two neighbouring lines: share of rows with any ink, and with ink other than a line across it. */
@@ -37,7 +38,7 @@ export interface Piece {
 
 export interface PartitionOptions {
   minTrackWidth: number;
-  /** cost of one more track (against grid misfit and prior) */
+  /** cost of one more track */
   trackCost: number;
   /** cost of a piece edge on a line with no weight; falls linearly to 0 at `frameShare` of the frames' */
   cutWeight: number;
@@ -47,32 +48,76 @@ export interface PartitionOptions {
   /** the depth track: rows with text (ink besides lines across it) within this range; curves fill nearly all */
   minDepthFill: number;
   maxDepthFill: number;
-  /** cost of leaving a line out as margin, per unit of its row coverage */
-  marginWeight: number;
+  /** the depth track's worth (subtracted): nearly every log has one, and finding it places two frames */
+  depthReward: number;
+  /** grid misfit (grid-cost.ts); a line left out as margin costs `unexplained` times its row coverage */
+  grid: GridCostOptions;
 }
 
 export const DEFAULT_PARTITION_OPTIONS: PartitionOptions = {
-  minTrackWidth: 30, trackCost: 0.05, cutWeight: 0.3, frameShare: 0.75,
-  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, marginWeight: 0.5,
+  minTrackWidth: 30, trackCost: 0.5, cutWeight: 2, frameShare: 0.75,
+  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, grid: DEFAULT_GRID_COST_OPTIONS,
 };
 
-/** How unusual a grid is on a log print (added to its misfit). */
-export function gridPrior(g: GridGuess): number {
-  if (g.kind === 'log') return 0.05;
-  if (g.kind === 'none') return 0.1;
-  if (g.divisions === 10) return 0;
-  if (g.divisions === 20) return 0.1;
-  if ([4, 5, 8].includes(g.divisions)) return 0.15;
-  return 0.3;
+const NO_GRID: GridFit = { grid: { kind: 'none' }, score: 0 };
+type Matches = { grid: GridGuess; match: GridMatch }[];
+
+/** The costs of pieces for one frame weight; `track` is cached per (i, j). */
+interface CostModel {
+  /** cost of a piece edge on line k */
+  edge: number[];
+  /** margin cost of leaving out the lines before / after line k */
+  lead: Float64Array;
+  trail: Float64Array;
+  track(i: number, j: number): { fit: GridFit; cost: number } | null;
+  depth(i: number, j: number): number | null;
+  gap(i: number, j: number): number | null;
 }
 
-const NO_GRID: GridFit = { grid: { kind: 'none' }, score: 0 };
+/** Grid matches of every run of lines i..j, computed once (they do not depend on the frame weight). */
+function matchTable(lines: LineMark[], o: PartitionOptions): (i: number, j: number) => Matches | null {
+  const cache = new Map<number, Matches | null>();
+  const xs = lines.map((l) => l.centre), strength = lines.map((l) => l.strength);
+  return (i, j) => {
+    const key = i * xs.length + j;
+    if (!cache.has(key)) {
+      cache.set(key, xs[j] - xs[i] >= o.minTrackWidth ? gridMatches(xs.slice(i + 1, j), xs[i], xs[j], strength.slice(i + 1, j)) : null);
+    }
+    return cache.get(key)!;
+  };
+}
 
-/** Grid fit and cost of a track from line i to line j (the lines between are its grid). */
-function trackFit(xs: number[], i: number, j: number): { fit: GridFit; cost: number } {
-  if (j === i + 1) return { fit: NO_GRID, cost: gridPrior(NO_GRID.grid) };
-  const fit = classifyGrid(xs.slice(i + 1, j), xs[i], xs[j]);
-  return { fit, cost: 1 - fit.score + gridPrior(fit.grid) };
+function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<typeof matchTable>, ref: number, o: PartitionOptions): CostModel {
+  const n = lines.length;
+  const xs = lines.map((l) => l.centre);
+  const edge = lines.map((l) => o.cutWeight * Math.max(0, Math.min(1, 1 - l.mass / (o.frameShare * ref))));
+  // margin: the lines left out, and the ink between them (curves are not drawn outside the tracks)
+  const unexplained = lines.map((l) => o.grid.unexplained * l.strength);
+  const lead = new Float64Array(n), trail = new Float64Array(n);
+  for (let k = 1; k < n; k++) lead[k] = lead[k - 1] + unexplained[k - 1] + o.grid.unexplained * cells[k - 1].textFill;
+  for (let k = n - 2; k >= 0; k--) trail[k] = trail[k + 1] + unexplained[k + 1] + o.grid.unexplained * cells[k].textFill;
+  /** lines i + 1 … j − 1 left unexplained */
+  const leftOver = (i: number, j: number) => unexplained.slice(i + 1, j).reduce((a, u) => a + u, 0);
+  const cache = new Map<number, { fit: GridFit; cost: number } | null>();
+  return {
+    edge, lead, trail,
+    track(i, j) {
+      const key = i * n + j;
+      if (!cache.has(key)) {
+        const m = matches(i, j);
+        const t = m && cheapestGrid(m, o.grid);
+        cache.set(key, t && { fit: t.fit, cost: o.trackCost + t.cost + edge[i] + edge[j] });
+      }
+      return cache.get(key)!;
+    },
+    // depth track and gaps hold no grid: any line inside is left unexplained (a scanner streak, a fold)
+    depth(i, j) {
+      const text = Math.max(...cells.slice(i, j).map((c) => c.textFill));
+      const ok = xs[j] - xs[i] >= o.minTrackWidth && text > o.minDepthFill && text <= o.maxDepthFill;
+      return ok ? edge[i] + edge[j] + leftOver(i, j) - o.depthReward : null;
+    },
+    gap: (i, j) => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null),
+  };
 }
 
 interface Step {
@@ -83,24 +128,13 @@ interface Step {
 }
 
 /**
- * The cheapest partition for a frame weight `ref`: states are (line, depth track used yet); a piece runs
- * from one line to a later one; leading and trailing lines may be left out as margin.
+ * The cheapest partition under a cost model: states are (line, depth track used yet); a piece runs from
+ * one line to a later one; leading and trailing lines may be left out as margin.
  */
-function solve(lines: LineMark[], cells: CellInk[], ref: number, o: PartitionOptions): Piece[] {
-  const n = lines.length;
-  const xs = lines.map((l) => l.centre);
-  const edge = lines.map((l) => o.cutWeight * Math.max(0, Math.min(1, 1 - l.mass / (o.frameShare * ref))));
-  // margin before line k: the lines left out, by how much of the rows they cover
-  const lead = new Float64Array(n), trail = new Float64Array(n);
-  for (let k = 1; k < n; k++) lead[k] = lead[k - 1] + o.marginWeight * lines[k - 1].peak;
-  for (let k = n - 2; k >= 0; k--) trail[k] = trail[k + 1] + o.marginWeight * lines[k + 1].peak;
-  const best = [new Float64Array(n), new Float64Array(n)];
-  const step: (Step | null)[][] = [new Array(n).fill(null), new Array(n).fill(null)];
-  for (let k = 0; k < n; k++) {
-    best[0][k] = lead[k];
-    best[1][k] = Infinity;
-    step[0][k] = k > 0 ? { from: 0, depthUsed: 0, kind: 'margin', fit: NO_GRID } : null;
-  }
+function solve(xs: number[], m: CostModel): { pieces: Piece[]; cost: number } {
+  const n = xs.length;
+  const best = [Float64Array.from(m.lead), new Float64Array(n).fill(Infinity)];
+  const step: (Step | null)[][] = [xs.map((_, k) => (k > 0 ? { from: 0, depthUsed: 0, kind: 'margin', fit: NO_GRID } : null)), new Array(n).fill(null)];
   const relax = (j: number, d: number, cost: number, s: Step) => {
     if (cost < best[d][j]) { best[d][j] = cost; step[d][j] = s; }
   };
@@ -109,24 +143,17 @@ function solve(lines: LineMark[], cells: CellInk[], ref: number, o: PartitionOpt
       const base = best[d][i];
       if (!Number.isFinite(base)) continue;
       for (let j = i + 1; j < n; j++) {
-        const width = xs[j] - xs[i];
-        if (width >= o.minTrackWidth) {
-          const t = trackFit(xs, i, j);
-          relax(j, d, base + o.trackCost + t.cost + edge[i] + edge[j], { from: i, depthUsed: d, kind: 'track', fit: t.fit });
-        }
-        if (j !== i + 1) continue;
-        const c = cells[i];
-        if (c.fill <= o.maxGapFill) relax(j, d, base, { from: i, depthUsed: d, kind: 'gap', fit: NO_GRID });
-        if (d === 0 && width >= o.minTrackWidth && c.textFill > o.minDepthFill && c.textFill <= o.maxDepthFill) {
-          relax(j, 1, base + edge[i] + edge[j], { from: i, depthUsed: 0, kind: 'depth', fit: NO_GRID });
-        }
+        const t = m.track(i, j), gap = m.gap(i, j), depth = d === 0 ? m.depth(i, j) : null;
+        if (t) relax(j, d, base + t.cost, { from: i, depthUsed: d, kind: 'track', fit: t.fit });
+        if (gap !== null) relax(j, d, base + gap, { from: i, depthUsed: d, kind: 'gap', fit: NO_GRID });
+        if (depth !== null) relax(j, 1, base + depth, { from: i, depthUsed: 0, kind: 'depth', fit: NO_GRID });
       }
     }
   }
   // the end: any line, the rest left out as trailing margin
-  let end = -1, endD = 0, endCost = Infinity;
-  for (let k = 0; k < n; k++) for (const d of [0, 1]) if (best[d][k] + trail[k] < endCost) { endCost = best[d][k] + trail[k]; end = k; endD = d; }
-  return backtrack(xs, step, end, endD);
+  let end = 0, endD = 0, cost = Infinity;
+  for (let k = 0; k < n; k++) for (const d of [0, 1]) if (best[d][k] + m.trail[k] < cost) { cost = best[d][k] + m.trail[k]; end = k; endD = d; }
+  return { pieces: backtrack(xs, step, end, endD), cost };
 }
 
 function backtrack(xs: number[], step: (Step | null)[][], end: number, endD: number): Piece[] {
@@ -142,17 +169,66 @@ function backtrack(xs: number[], step: (Step | null)[][], end: number, endD: num
   return out.map((p, k) => ({ ...p, group: p.kind === 'track' && k > 0 && out[k - 1].kind === 'track' ? g : ++g }));
 }
 
+/** The frame weight to begin with: the median of the five heaviest lines (a stray heavy mark does not set it). */
+function heavyWeight(lines: LineMark[]): number {
+  const heaviest = lines.map((l) => l.mass).sort((a, b) => b - a).slice(0, 5);
+  return heaviest[Math.floor(heaviest.length / 2)];
+}
+
+/** Then the median of the lines a partition puts piece edges on: frames are drawn with one pen. */
+function edgeWeight(lines: LineMark[], pieces: Pick<Piece, 'x0' | 'x1'>[]): number | null {
+  const edges = new Set(pieces.flatMap((p) => [p.x0, p.x1]));
+  const masses = lines.filter((l) => edges.has(l.centre)).map((l) => l.mass).sort((a, b) => a - b);
+  return masses.length ? masses[Math.floor(masses.length / 2)] : null;
+}
+
+/** Share of the grid lines the tracks' grids predict that were found (null without gridded tracks). */
+function keptShare(pieces: Piece[], matches: ReturnType<typeof matchTable>, xs: number[]): number | null {
+  let predicted = 0, hit = 0;
+  for (const p of pieces) {
+    if (p.kind !== 'track' || p.fit.grid.kind === 'none') continue;
+    const m = matches(xs.indexOf(p.x0), xs.indexOf(p.x1))?.find((h) => JSON.stringify(h.grid) === JSON.stringify(p.fit.grid));
+    if (m) { predicted += m.match.predicted; hit += m.match.predictedHit; }
+  }
+  return predicted ? hit / predicted : null;
+}
+
 /**
  * Partition of `lines` (sorted by centre) into tracks, at most one depth track and gaps; `cells[i]` is
- * the ink between line i and i + 1. The frame weight is first the heaviest line's, then the median of
- * the lines the first partition puts piece edges on (frames are drawn with one pen).
+ * the ink between line i and i + 1. Solved twice: first with a high frame weight and missing grid lines
+ * priced as shares; then with the frame weight of the lines that answer puts edges on and each missing
+ * line priced by the share of lines its grids found (kept within 0.2–0.97).
  */
 export function partitionLines(lines: LineMark[], cells: CellInk[], options: Partial<PartitionOptions> = {}): Piece[] {
   const o = { ...DEFAULT_PARTITION_OPTIONS, ...options };
   if (lines.length < 2) return [];
-  const first = solve(lines, cells, Math.max(...lines.map((l) => l.mass)), o);
-  const edges = new Set(first.flatMap((p) => [p.x0, p.x1]));
-  const masses = lines.filter((l) => edges.has(l.centre)).map((l) => l.mass).sort((a, b) => a - b);
-  if (masses.length === 0) return first;
-  return solve(lines, cells, masses[Math.floor(masses.length / 2)], o);
+  const xs = lines.map((l) => l.centre);
+  const matches = matchTable(lines, o);
+  const first = solve(xs, costModel(lines, cells, matches, heavyWeight(lines), o));
+  const ref = edgeWeight(lines, first.pieces) ?? heavyWeight(lines);
+  const kept = keptShare(first.pieces, matches, xs);
+  const grid = kept === null ? o.grid : { ...o.grid, kept: Math.min(0.97, Math.max(0.2, kept)) };
+  return solve(xs, costModel(lines, cells, matches, ref, { ...o, grid })).pieces;
 }
+
+/**
+ * What a given partition would cost, piece by piece, with the frame weight its own edges give (pieces
+ * must start and end on lines): for tests and diagnostics that ask why one partition beat another.
+ */
+export function partitionCost(
+  lines: LineMark[], cells: CellInk[], pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[], options: Partial<PartitionOptions> = {},
+): { total: number; pieces: number[]; margin: number } {
+  const o = { ...DEFAULT_PARTITION_OPTIONS, ...options };
+  const xs = lines.map((l) => l.centre);
+  const at = (x: number) => xs.findIndex((c) => Math.abs(c - x) < 0.5);
+  const m = costModel(lines, cells, matchTable(lines, o), edgeWeight(lines, pieces) ?? heavyWeight(lines), o);
+  const costs = pieces.map((p) => {
+    const i = at(p.x0), j = at(p.x1);
+    if (i < 0 || j <= i) return Infinity;
+    const c = p.kind === 'track' ? m.track(i, j)?.cost : p.kind === 'depth' ? m.depth(i, j) : m.gap(i, j);
+    return c ?? Infinity;
+  });
+  const margin = pieces.length ? m.lead[at(pieces[0].x0)] + m.trail[at(pieces[pieces.length - 1].x1)] : 0;
+  return { total: costs.reduce((a, c) => a + c, 0) + margin, pieces: costs, margin };
+}
+
