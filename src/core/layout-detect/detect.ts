@@ -13,6 +13,7 @@ import { skewFromEvidence } from './skew.ts';
 import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
 import { cellInk, coveredRegions, frameRegion, type Span } from './tracks.ts';
 import { partitionLines, type LineMark } from './partition.ts';
+import { withoutSpecks } from './specks.ts';
 import { findSections, type RowSpan } from './sections.ts';
 import type { GridGuess } from './grid.ts';
 
@@ -72,7 +73,7 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const sections = covered.length ? gridSections(found, spanning) : found;
   const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
-  const cells = cellInk(img, vlines.map((l) => l.centre), rowsOfGrid, tan);
+  const cells = cellInk(withoutSpecks(img), vlines.map((l) => l.centre), rowsOfGrid, tan);
   const pieces = partitionLines(lineMarks(vlines, img.width), cells);
   const tracks = pieces.filter((p) => p.kind === 'track');
   const depth = pieces.find((p) => p.kind === 'depth');

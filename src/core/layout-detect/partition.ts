@@ -40,7 +40,7 @@ export interface PartitionOptions {
   minTrackWidth: number;
   /** cost of one more track */
   trackCost: number;
-  /** cost of a piece edge on a line with no weight; falls linearly to 0 at `frameShare` of the frames' */
+  /** cost of a piece edge on a line with no weight (half from each piece it bounds); falls linearly to 0 at `frameShare` of the frames' */
   cutWeight: number;
   frameShare: number;
   /** a gap: rows with ink at most this share */
@@ -48,7 +48,10 @@ export interface PartitionOptions {
   /** the depth track: rows with text (ink besides lines across it) within this range; curves fill nearly all */
   minDepthFill: number;
   maxDepthFill: number;
-  /** the depth track's worth (subtracted): nearly every log has one, and finding it places two frames */
+  /**
+   * the depth track's worth (subtracted), scaled down as its text fill nears `maxDepthFill`: nearly
+   * every log has one, and finding it places two frames
+   */
   depthReward: number;
   /** grid misfit (grid-cost.ts); a line left out as margin costs `unexplained` times its row coverage */
   grid: GridCostOptions;
@@ -106,7 +109,7 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
       if (!cache.has(key)) {
         const m = matches(i, j);
         const t = m && cheapestGrid(m, o.grid);
-        cache.set(key, t && { fit: t.fit, cost: o.trackCost + t.cost + edge[i] + edge[j] });
+        cache.set(key, t && { fit: t.fit, cost: o.trackCost + t.cost + (edge[i] + edge[j]) / 2 });
       }
       return cache.get(key)!;
     },
@@ -114,7 +117,8 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
     depth(i, j) {
       const text = Math.max(...cells.slice(i, j).map((c) => c.textFill));
       const ok = xs[j] - xs[i] >= o.minTrackWidth && text > o.minDepthFill && text <= o.maxDepthFill;
-      return ok ? edge[i] + edge[j] + leftOver(i, j) - o.depthReward : null;
+      // numbers fill few rows; a track of sparse curves more
+      return ok ? (edge[i] + edge[j]) / 2 + leftOver(i, j) - o.depthReward * (1 - text / o.maxDepthFill) : null;
     },
     gap: (i, j) => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null),
   };

@@ -24,20 +24,33 @@ export function toScan(xs: number, ys: number, tan: number, w: number, h: number
 
 /**
  * Share of the rows of strips [s0, s1) in which straightened column x_s has vertical-line ink, per column.
- * Index = column; values 0..1.
+ * Index = column; values 0..1. Only the rows where x_s falls inside the scan count: on a skewed scan a
+ * frame on the page's edge leaves the image halfway down, and is as much a frame for it (at least a
+ * quarter of the rows always count, so a sliver at a corner cannot make a line).
  */
 export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.ceil(e.height / e.strip), mass = false): Float64Array {
   const out = new Float64Array(e.width);
   const c = mass ? e.verticalMass : e.vertical;
-  const rows = Math.max(1, Math.min(e.height, s1 * e.strip) - s0 * e.strip);
+  const y0 = s0 * e.strip, y1 = Math.min(e.height, s1 * e.strip);
+  const rows = Math.max(1, y1 - y0);
   for (let k = 0; k < c.count; k++) {
     if (c.strip[k] < s0 || c.strip[k] >= s1) continue;
     const p = c.pos[k] + ((c.strip[k] + 0.5) * e.strip - e.height / 2) * tan;
     const i = Math.floor(p), f = p - i;
-    if (i >= 0 && i < e.width) out[i] += (c.weight[k] * (1 - f)) / rows;
-    if (i + 1 >= 0 && i + 1 < e.width) out[i + 1] += (c.weight[k] * f) / rows;
+    if (i >= 0 && i < e.width) out[i] += c.weight[k] * (1 - f);
+    if (i + 1 >= 0 && i + 1 < e.width) out[i + 1] += c.weight[k] * f;
   }
+  for (let x = 0; x < e.width; x++) out[x] /= Math.max(0.25 * rows, visibleRows(x + 0.5, y0, y1, tan, e.width, e.height));
   return out;
+}
+
+/** Rows y in [y0, y1) where straightened column xs maps inside the scan: 0 ≤ xs − (y + 0.5 − h/2)·tan < w. */
+export function visibleRows(xs: number, y0: number, y1: number, tan: number, w: number, h: number): number {
+  if (Math.abs(tan) < 1e-12) return xs >= 0 && xs < w ? y1 - y0 : 0;
+  // x(y) is linear in y: solve for the rows where it is inside [0, w)
+  const ya = xs / tan + h / 2, yb = (xs - w) / tan + h / 2; // x = 0 and x = w, as y + 0.5
+  const lo = Math.max(y0, Math.min(ya, yb) - 0.5), hi = Math.min(y1, Math.max(ya, yb) - 0.5);
+  return Math.max(0, hi - lo);
 }
 
 /** Horizontal-line ink per straightened row (px of line per row). Index = row. */

@@ -96,3 +96,40 @@ export function cellInk(img: InkImage, xs: number[], sections: RowSpan[], tan: n
   }
   return out;
 }
+
+/** How ink meets a line: crossing events, and the share of rows with ink just beside it on both sides. */
+export interface LineCrossing {
+  events: number;
+  /** share of rows with ink within 10 px on the left and within 10 px on the right */
+  besideBoth: number;
+}
+
+/**
+ * Per line, how ink meets it: runs of rows with ink just left and just right of the line (`halfWidth`
+ * + 2.5 px out) are crossings; rows of horizontal lines (`hlines`, ±3 px) are left out. Curves cross
+ * grid lines freely but stop at the frames of their track.
+ */
+export function crossings(img: InkImage, xs: number[], halfWidths: number[], sections: RowSpan[], hlines: number[], tan: number): LineCrossing[] {
+  const skip = new Uint8Array(img.height);
+  for (const y of hlines) for (let r = Math.floor(y - 3); r <= y + 3; r++) if (r >= 0 && r < img.height) skip[r] = 1;
+  const any = (x0: number, x1: number, y: number) => {
+    for (let x = x0; x <= x1; x++) if (inkNear(img, x, y, tan)) return true;
+    return false;
+  };
+  return xs.map((x, k) => {
+    const d = halfWidths[k] + 2.5;
+    let events = 0, both = 0, rows = 0, prev = false;
+    for (const s of sections) {
+      for (let y = Math.ceil(s.top); y < s.bottom; y++) {
+        if (skip[y]) { prev = false; continue; }
+        rows++;
+        const yc = y + 0.5;
+        const on = inkNear(img, x - d, yc, tan) && inkNear(img, x + d, yc, tan);
+        if (on && !prev) events++;
+        prev = on;
+        if (any(x - d - 10, x - d, yc) && any(x + d, x + d + 10, yc)) both++;
+      }
+    }
+    return { events, besideBoth: rows ? both / rows : 0 };
+  });
+}
