@@ -41,8 +41,7 @@ export function App() {
       <main className="centre">
         <NoticeBanner />
         <JobProgress />
-        <ScanViewer empty={<StartScreen />} layers={<CurveCanvas />}>
-          <ReviewLayer />
+        <ScanViewer empty={<StartScreen />} underlay={<ReviewLayer />} layers={<CurveCanvas />}>
           <CurveLayer />
           <EditOverlay />
           <CalibrateOverlay />

@@ -22,7 +22,7 @@ function recorder() {
   let pen: { x: number; y: number } | null = null;
   let path: Array<[number, number, number, number]> = [];
   const ctx = {
-    strokeStyle: '', lineWidth: 1, globalAlpha: 1, lineJoin: 'miter',
+    strokeStyle: '', lineWidth: 1, globalAlpha: 1, lineJoin: 'miter', miterLimit: 10,
     save() {}, restore() {}, rect() {}, clip() {}, setTransform() {},
     beginPath() { path = []; pen = null; },
     moveTo(x: number, y: number) { pen = { x, y }; },

@@ -1,9 +1,10 @@
 /**
- * The scan viewer: a tiled canvas (ViewerController), `layers` over it (canvases of the viewer's
- * size that draw themselves from the store's transform: the traced curves), an SVG overlay whose
- * children are drawn in scan px of the upright scan (hit targets, handles, gestures), and the
- * minimap. The zoom transform reaches React only through the store, at most once per frame; the
- * overlay follows it directly.
+ * The scan viewer, bottom up: a tiled canvas (ViewerController); an SVG `underlay` in scan px of
+ * the upright scan (highlights that belong under the curves); `layers` (canvases of the viewer's
+ * size that draw themselves from the store's transform: the traced curves); an SVG overlay whose
+ * children are drawn in scan px (hit targets, handles, gestures); and the minimap beside. The zoom
+ * transform reaches React only through the store, at most once per frame; both SVGs follow it
+ * directly.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { appStore, useAppStore } from '../../state/store';
@@ -13,11 +14,19 @@ import { maskPainter } from './mask-paint';
 import { Minimap } from './Minimap';
 import { setActiveViewer } from './navigate';
 
-export function ScanViewer({ children, layers, empty }: { children?: ReactNode; layers?: ReactNode; empty?: ReactNode }) {
+interface ViewerProps {
+  children?: ReactNode;
+  underlay?: ReactNode;
+  layers?: ReactNode;
+  empty?: ReactNode;
+}
+
+export function ScanViewer({ children, underlay, layers, empty }: ViewerProps) {
   const levels = useAppStore((s) => s.scan.levels);
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const scene = useRef<SVGGElement>(null);
+  const underScene = useRef<SVGGElement>(null);
   const [controller, setController] = useState<ViewerController | null>(null);
 
   useEffect(() => {
@@ -25,7 +34,9 @@ export function ScanViewer({ children, layers, empty }: { children?: ReactNode; 
     let frame = 0;
     const c = new ViewerController(box.current, canvas.current, {
       onTransform(t) {
-        scene.current?.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+        const transform = `translate(${t.x},${t.y}) scale(${t.k})`;
+        scene.current?.setAttribute('transform', transform);
+        underScene.current?.setAttribute('transform', transform);
         if (!frame) frame = requestAnimationFrame(() => {
           frame = 0;
           appStore.getState().setTransform(t);
@@ -107,6 +118,9 @@ export function ScanViewer({ children, layers, empty }: { children?: ReactNode; 
         onKeyDown={onKeyDown}
       >
         <canvas ref={canvas} />
+        <svg className="viewer-overlay" aria-hidden>
+          <g ref={underScene}>{scan && underlay}</g>
+        </svg>
         {scan && layers}
         <svg className="viewer-overlay" aria-hidden={!children}>
           <g ref={scene}>
