@@ -1,7 +1,7 @@
 /**
- * SVG path data for the visible part of a traced curve, decimated by zoom (pure). Frames: the path
- * is in scan px of the upright scan (the viewer's overlay group carries the zoom transform); a
- * row's point is at its centre, y = r + 0.5.
+ * The visible part of a traced curve, decimated by zoom (pure): as points handed to a pen (the
+ * curve canvases, curve-canvas.ts) or as SVG path data (the hit targets). Frames: points are in
+ * scan px of the upright scan; a row's point is at its centre, y = r + 0.5.
  *
  * A 12,800-row curve seen whole at 10 % zoom has ten rows per screen pixel: drawing every row
  * would cost the same as drawing it at full size, for nothing. So rows are taken in buckets of
