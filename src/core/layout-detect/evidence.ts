@@ -28,8 +28,30 @@ export interface InkOptions {
 
 export const DEFAULT_INK_OPTIONS: InkOptions = { contrast: 40, block: 64 };
 
-/** Paper darkness per block: the 20th percentile (most of any block is paper between grid lines). */
+/**
+ * Paper darkness per block: the 20th percentile (most of any block is paper between grid lines), but
+ * never lighter than the darker half of its 3 × 3 neighbourhood says: a block at the page's edge that
+ * shows some bright scanner lid would otherwise take the lid for paper and the paper for ink.
+ */
 function paperLevels(dark: Uint8Array, w: number, h: number, B: number): Uint8Array {
+  const own = blockPercentiles(dark, w, h, B);
+  const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
+  const out = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      const around: number[] = [];
+      for (let y = Math.max(0, by - 1); y <= Math.min(bh - 1, by + 1); y++) {
+        for (let x = Math.max(0, bx - 1); x <= Math.min(bw - 1, bx + 1); x++) around.push(own[y * bw + x]);
+      }
+      around.sort((a, b) => b - a);
+      out[by * bw + bx] = Math.max(own[by * bw + bx], around[Math.ceil(around.length / 2) - 1]);
+    }
+  }
+  return out;
+}
+
+/** The 20th percentile of darkness per B × B block. */
+function blockPercentiles(dark: Uint8Array, w: number, h: number, B: number): Uint8Array {
   const bw = Math.ceil(w / B), bh = Math.ceil(h / B);
   const out = new Uint8Array(bw * bh);
   const hist = new Int32Array(256);
