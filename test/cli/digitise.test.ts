@@ -131,13 +131,18 @@ describe('tracewell digitise without --model or --classical', () => {
       const text = readFileSync(out, 'utf8');
       expect(text).toContain(`Segmentation model id: ${card.id}`);
       // with the model every curve of the sample, dashed and crossing ones too, follows the truth
-      // (a mid-training checkpoint gave coverage 0.94–0.997 and median errors 0.01–0.05% here)
+      // (a mid-training checkpoint gave coverage 0.94–0.997 and median errors 0.01–0.05% here), and on
+      // average within 1% of its span: the bar the workbench's journey is held to (CGR, RHOB and SPBR
+      // meet, turn back and wrap in track 1; the model v3 trace measured MAE 0.19–0.78% of span there)
       const las = readLas(text);
-      sampleTruth().curves.forEach((t, i) => {
+      const table = sampleTruth().curves.map((t, i) => {
         const s = score(las.data[0], las.data[i + 1], t);
         expect(s.coverage, t.mnemonic).toBeGreaterThan(0.9);
         expect(s.medianPct, t.mnemonic).toBeLessThan(0.5);
+        return { t, s };
       });
+      console.log(`sample with the default model: ${table.map(({ t, s }) => `${t.mnemonic} MAE ${s.meanPct.toFixed(2)}%`).join(', ')}`);
+      for (const { t, s } of table) expect(s.meanPct, `${t.mnemonic} MAE, % of span`).toBeLessThanOrEqual(1);
     } else {
       expect(run.code).toBe(1);
       expect(run.errLines).toEqual([expect.stringMatching(/^tracewell: no segmentation model is installed \(.*public\/models\/index\.json is missing\): pass --model CARD\.json, or --classical/)]);

@@ -28,6 +28,8 @@ export interface Score {
   coverage: number;
   /** median absolute error over covered depths, % of the track span (log: of the decades spanned) */
   medianPct: number;
+  /** mean absolute error over covered depths (MAE), % of the span */
+  meanPct: number;
   /** share of covered depths within 1% of the span */
   within1Pct: number;
 }
@@ -52,6 +54,7 @@ export function score(depth: Float64Array, values: Float64Array, t: SynthTruth['
   return {
     coverage: errors.length / Math.max(1, wanted),
     medianPct: errors.length ? errors[errors.length >> 1] : Infinity,
+    meanPct: errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : Infinity,
     within1Pct: errors.filter((e) => e <= 1).length / Math.max(1, errors.length),
   };
 }

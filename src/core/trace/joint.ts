@@ -40,16 +40,74 @@ export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
   return track.curves[k].wrap ? { x0: track.x0, x1: track.x1 } : null;
 }
 
-/** Every curve of the track traced jointly; paths in layout order. */
+/**
+ * Every curve of the track traced jointly; paths in layout order. Coordinate descent finds a local
+ * optimum that depends on which curve goes first: the first one traced alone may take a look-alike
+ * neighbour's line, and the others then settle around it. So the descent is run from several curve
+ * orders (curveOrders) and the outcome that costs least as a whole (jointCost) wins.
+ */
 export function traceJointly(input: JointInput): DpPath[] {
-  const n = input.track.curves.length;
   // strokes nobody else may hold: each curve's seed stroke (o.seedStrokes) and, always, its anchors' strokes
   const strokes = input.seeds.map((seed, k) => [...(input.o.seedStrokes ? [seed] : []), ...(input.anchors?.[k] ?? [])]);
-  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner: seedStrokes(input.table, strokes) };
+  const owner = seedStrokes(input.table, strokes);
+  let best: { paths: DpPath[]; cost: number } | null = null;
+  for (const order of curveOrders(input.track.curves.length, input.o.jointOrders)) {
+    const paths = descend(input, owner, order);
+    const cost = jointCost(input.table, paths, input.o);
+    if (!best || cost < best.cost) best = { paths, cost };
+  }
+  return best!.paths;
+}
+
+/**
+ * The orders to start the descent from, layout order first: every permutation where there are at most
+ * `max`, else each rotation of the layout order and of its reverse (each curve goes first once either way).
+ */
+export function curveOrders(n: number, max: number): number[][] {
+  const ids = Array.from({ length: n }, (_, k) => k);
+  let count = 1;
+  for (let k = 2; k <= n && count <= max; k++) count *= k;
+  if (count <= max) return permutations(ids);
+  const rotations = (xs: number[]) => xs.map((_, s) => [...xs.slice(s), ...xs.slice(0, s)]);
+  return [...rotations(ids), ...rotations([...ids].reverse())].slice(0, Math.max(1, max));
+}
+
+function permutations(xs: number[]): number[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+/**
+ * What a joint outcome costs: every path's own cost (its steps, shares with the others included) plus
+ * wUnexplained for every run of confident curve ink that no path holds. Ink nobody explains is the mark
+ * of a wrong outcome: a curve on its neighbour's line leaves its own line bare.
+ */
+export function jointCost(table: RunTable, paths: DpPath[], o: TraceOptions): number {
+  let cost = 0;
+  const held = new Uint8Array(table.count);
+  for (const p of paths) {
+    for (let r = 0; r < p.step.length; r++) {
+      cost += p.step[r];
+      if (p.run[r] >= 0) held[p.run[r]] = 1;
+    }
+  }
+  for (let j = 0; j < table.count; j++) {
+    if (!held[j] && !table.gridOnly[j] && table.prob[j] >= UNEXPLAINED_PROB) cost += o.wUnexplained;
+  }
+  return cost;
+}
+
+/** curve probability (0..1) from which a run nobody holds counts as unexplained ink */
+const UNEXPLAINED_PROB = 0.5;
+
+/** Block coordinate descent from one curve order: re-trace curves in turn until no path changes. */
+function descend(input: JointInput, owner: Int32Array, order: number[]): DpPath[] {
+  const n = input.track.curves.length;
+  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner };
   // stale[k]: curve k has not been traced since another path changed
   const stale = new Array(n).fill(true);
   for (let iter = 0; iter < Math.max(1, input.o.jointIterations) && stale.some(Boolean); iter++) {
-    for (let k = 0; k < n; k++) {
+    for (const k of order) {
       if (!stale[k]) continue;
       stale[k] = false;
       if (retrace(input, j, k)) for (let m = 0; m < n; m++) if (m !== k) stale[m] = true;

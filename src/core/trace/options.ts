@@ -67,6 +67,12 @@ export interface TraceOptions {
   shareWide: number;
   /** joint tracing: re-trace every curve against the others' paths at most this often */
   jointIterations: number;
+  /**
+   * joint tracing: run the descent from at most this many curve orders and keep the outcome that costs
+   * least, counting wUnexplained per run of confident curve ink no curve holds (joint.ts)
+   */
+  jointOrders: number;
+  wUnexplained: number;
   /** joint tracing: no curve may hold another's seed stroke (joint.ts) */
   seedStrokes: boolean;
   /** seed search: px sideways and rows up/down; where that finds nothing, seedSearchRows up/down (seed.ts) */
@@ -134,6 +140,8 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   shareNarrow: 2.5,
   shareWide: 0.2,
   jointIterations: 3,
+  jointOrders: 6,
+  wUnexplained: 1.5,
   seedStrokes: true,
   seedRadiusPx: 10,
   seedRows: 4,
