@@ -167,7 +167,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const dist = opts.dist ?? '.e2e/bench-drag';
 if (!opts.dist) {
   console.log(`building the app into ${dist} …`);
-  await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  await build({ logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
 }
 const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true }, build: { outDir: dist } });
 const scanPath = join(dist, '..', `bench-drag-scan-${ROWS}.png`);
