@@ -73,8 +73,9 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const sections = covered.length ? gridSections(found, spanning) : found;
   const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
-  const cells = cellInk(withoutSpecks(img), vlines.map((l) => l.centre), rowsOfGrid, tan);
-  const pieces = partitionLines(lineMarks(vlines, img.width), cells);
+  const marks = withBorders(lineMarks(vlines, img.width), img.width);
+  const cells = cellInk(withoutSpecks(img), marks.map((l) => l.centre), rowsOfGrid, tan);
+  const pieces = partitionLines(marks, cells);
   const tracks = pieces.filter((p) => p.kind === 'track');
   const depth = pieces.find((p) => p.kind === 'depth');
   const depthTrack = depth ? { x0: depth.x0, x1: depth.x1 } : null;
@@ -131,6 +132,17 @@ function lineMarks(lines: ProfileLine[], width: number): LineMark[] {
   const mass = lines.map((l) => (l.centre < 2 || l.centre > width - 2 ? 2 : 1) * l.mass);
   const typical = [...mass].sort((a, b) => a - b)[Math.floor(mass.length / 2)] || 1;
   return lines.map((l, k) => ({ centre: l.centre, mass: mass[k], strength: Math.min(1, mass[k] / typical) }));
+}
+
+/**
+ * The image borders as lines where none was found within 3 px: a track printed to the edge of the sheet
+ * has its outer frame cut away (or skewed out of the scan) and ends there. As heavy as the heaviest line,
+ * so ending a track there costs nothing by weight; strength 0, so leaving it out costs nothing either.
+ */
+function withBorders(marks: LineMark[], width: number): LineMark[] {
+  const heaviest = Math.max(0, ...marks.map((l) => l.mass));
+  const border = (x: number): LineMark[] => (marks.some((l) => Math.abs(l.centre - x) <= 3) ? [] : [{ centre: x, mass: heaviest, strength: 0 }]);
+  return [...border(0), ...marks, ...border(width)];
 }
 
 /** Share of the tracks' columns inked along straightened row y. */

@@ -2,7 +2,8 @@
  * Dithered 1-bit scans (fax-style ordered or diffused dithering) draw gray ink as scattered dots: a gray
  * grid line becomes a dotted column with no long run of ink, and the dot pattern itself lines up with
  * the pixel grid, which pulls the skew estimate to 0°. Such scans are told apart by their many isolated
- * ink pixels and read through a small box mean, which turns the dots back into gray.
+ * ink pixels and read through box means, which turn the dots back into gray: a small square one for ink
+ * in general, and a tall (wide) one for vertical (horizontal) lines, whose dots lie along them.
  * Works on darkness images (0 paper .. 255 black), row-major, scan pixel space.
  */
 
@@ -33,14 +34,14 @@ export function isDithered(dark: Uint8Array, w: number, h: number): boolean {
   return bilevel(dark) && isolatedInkShare(dark, w, h) >= DITHER_ISOLATED_SHARE;
 }
 
-/** Mean over the (2r+1)² box around each pixel (clipped at the borders), rounded; two separable passes. */
-export function boxMean(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
+/** Mean over the (2rx+1) × (2ry+1) box around each pixel (clipped at the borders), rounded; two separable passes. */
+export function boxMean(src: Uint8Array, w: number, h: number, rx: number, ry = rx): Uint8Array {
   const tmp = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     for (let x = 0; x < w; x++) {
       let s = 0, n = 0;
-      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++, n++) s += src[row + k];
+      for (let k = Math.max(0, x - rx); k <= Math.min(w - 1, x + rx); k++, n++) s += src[row + k];
       tmp[row + x] = s / n;
     }
   }
@@ -48,7 +49,7 @@ export function boxMean(src: Uint8Array, w: number, h: number, r: number): Uint8
   for (let x = 0; x < w; x++) {
     for (let y = 0; y < h; y++) {
       let s = 0, n = 0;
-      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++, n++) s += tmp[k * w + x];
+      for (let k = Math.max(0, y - ry); k <= Math.min(h - 1, y + ry); k++, n++) s += tmp[k * w + x];
       out[y * w + x] = Math.round(s / n);
     }
   }

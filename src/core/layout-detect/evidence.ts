@@ -17,6 +17,13 @@ export interface InkImage {
   height: number;
   ink: Uint8Array;
   weight?: Uint8Array;
+  /** where lines are better seen apart from `ink` (a dithered scan smoothed along each direction) */
+  lines?: { vertical: InkLayer; horizontal: InkLayer };
+}
+
+export interface InkLayer {
+  ink: Uint8Array;
+  weight: Uint8Array;
 }
 
 export interface InkOptions {
@@ -75,8 +82,15 @@ export function inkFromRaster(scan: Raster, options: Partial<InkOptions> = {}): 
   const o = { ...DEFAULT_INK_OPTIONS, ...options };
   const { width: w, height: h } = scan;
   const raw = darkness(scan);
-  // a dithered scan's dots read as the gray they stand for (a 3 × 3 mean)
-  const dark = isDithered(raw, w, h) ? boxMean(raw, w, h, 1) : raw;
+  if (!isDithered(raw, w, h)) return { width: w, height: h, ...threshold(raw, w, h, o) };
+  // a dithered scan's dots read as the gray they stand for: a 3 × 3 mean, and 1 × 9 (9 × 1) along lines
+  return {
+    width: w, height: h, ...threshold(boxMean(raw, w, h, 1), w, h, o),
+    lines: { vertical: threshold(boxMean(raw, w, h, 0, 4), w, h, o), horizontal: threshold(boxMean(raw, w, h, 4, 0), w, h, o) },
+  };
+}
+
+function threshold(dark: Uint8Array, w: number, h: number, o: InkOptions): InkLayer {
   const paper = paperLevels(dark, w, h, o.block);
   const bw = Math.ceil(w / o.block);
   const ink = new Uint8Array(dark.length);
@@ -89,7 +103,7 @@ export function inkFromRaster(scan: Raster, options: Partial<InkOptions> = {}): 
       if (d >= o.contrast) { ink[i] = 1; weight[i] = d; }
     }
   }
-  return { width: w, height: h, ink, weight };
+  return { ink, weight };
 }
 
 /** The grid class of a segmentation as ink: what the model calls grid lines and frames. */
@@ -141,12 +155,13 @@ export function lineEvidence(img: InkImage, options: Partial<EvidenceOptions> = 
   const start = new Int32Array(w).fill(-1);
   // counts say where lines are; mass (darkness above paper, 255 = 1 px of black) says how heavy:
   // a black frame outweighs a gray grid line of the same width
-  const wt = img.weight;
+  const vInk = img.lines?.vertical.ink ?? ink, hInk = img.lines?.horizontal.ink ?? ink;
+  const wt = img.lines?.vertical.weight ?? img.weight;
   const at = (x: number, y: number) => (wt ? wt[y * w + x] / 255 : 1);
   for (let y = 0; y <= h; y++) {
     let a = -1;
     for (let x = 0; x <= w; x++) {
-      const on = y < h && x < w && ink[y * w + x] === 1;
+      const on = y < h && x < w && vInk[y * w + x] === 1;
       if (x < w) {
         if (on && start[x] < 0) start[x] = y;
         else if (!on && start[x] >= 0) {
@@ -160,8 +175,9 @@ export function lineEvidence(img: InkImage, options: Partial<EvidenceOptions> = 
         }
       }
       if (y === h) continue;
-      if (on && a < 0) a = x;
-      else if (!on && a >= 0) {
+      const onH = x < w && hInk[y * w + x] === 1;
+      if (onH && a < 0) a = x;
+      else if (!onH && a >= 0) {
         if (x - a >= o.minRun) for (let k = a; k < x; k++) hz[Math.floor(k / S) * h + y]++;
         a = -1;
       }
