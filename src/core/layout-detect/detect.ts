@@ -10,7 +10,7 @@ import type { Raster } from '../raster.ts';
 import { SegClass, type Segmentation } from '../types.ts';
 import { inkFromRaster, lineEvidence, type InkImage, type LineEvidence } from './evidence.ts';
 import { skewFromEvidence } from './skew.ts';
-import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, verticalProfile, type ProfileLine } from './profile.ts';
+import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, mergeClose, verticalProfile, type ProfileLine } from './profile.ts';
 import { cellInk, coveredRegions, frameRegion, type Span } from './tracks.ts';
 import { partitionLines, type LineMark } from './partition.ts';
 import { withoutSpecks } from './specks.ts';
@@ -71,7 +71,7 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const spanning = rows.filter((l) => spanCoverage(img, regions, l.centre, tan) >= 0.6);
   const found = findSections(e, img, regions.flatMap((t) => [t.x0, t.x1]), tan);
   const sections = covered.length ? gridSections(found, spanning) : found;
-  const vlines = linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true));
+  const vlines = mergeClose(linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true)), 3);
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
   const marks = withBorders(lineMarks(vlines, img.width), img.width);
   const cells = cellInk(withoutSpecks(img), marks.map((l) => l.centre), rowsOfGrid, tan);

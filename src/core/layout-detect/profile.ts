@@ -99,6 +99,21 @@ export function linesInProfile(profile: Float64Array, min: number, second?: Floa
   return lines;
 }
 
+/**
+ * Lines whose centres are closer than `gap` px joined into one (centre weighted by weight; weight, mass
+ * and peak summed or kept): a frame blurred or dithered into two side-by-side peaks is one line.
+ */
+export function mergeClose(lines: ProfileLine[], gap: number): ProfileLine[] {
+  const out: ProfileLine[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (!last || l.centre - last.centre >= gap) { out.push({ ...l }); continue; }
+    const w = last.weight + l.weight;
+    out[out.length - 1] = { centre: (last.centre * last.weight + l.centre * l.weight) / w, weight: w, mass: last.mass + l.mass, peak: Math.max(last.peak, l.peak) };
+  }
+  return out;
+}
+
 /** Is there ink within a row of straightened point (x_s, y_s)? */
 export function inkNear(img: InkImage, xs: number, ys: number, tan: number): boolean {
   const [x, y] = toScan(xs, ys, tan, img.width, img.height);

@@ -18,6 +18,12 @@ function edgeInStrip(e: LineEvidence, s: number, xs: number, tan: number): boole
   return sum >= 0.5 * Math.min(e.strip, e.height - s * e.strip);
 }
 
+/** Is straightened column xs inside the scan (1 px in from its sides) in the middle of row strip s? */
+function visibleInStrip(e: LineEvidence, s: number, xs: number, tan: number): boolean {
+  const x = xs - ((s + 0.5) * e.strip - e.height / 2) * tan;
+  return x >= 1 && x <= e.width - 2;
+}
+
 /** First (dir +1) or last (dir −1) row near `from` where column xs carries ink for `need` rows running. */
 function frameEnd(img: InkImage, xs: number, from: number, to: number, dir: number, tan: number, need = 8): number | null {
   let run = 0;
@@ -34,14 +40,18 @@ function median(xs: number[]): number {
 }
 
 /**
- * Row ranges where three quarters of the track edges have frame-line ink, strip by strip; one-strip gaps are
+ * Row ranges where three quarters of the track edges (of those inside the scan there) have frame-line ink, strip by strip; one-strip gaps are
  * closed, sections shorter than 3 strips dropped; the ends refined to the row where the frames begin/end.
  */
 export function findSections(e: LineEvidence, img: InkImage, edges: number[], tan: number): RowSpan[] {
   if (edges.length === 0) return [];
   const strips = Math.ceil(e.height / e.strip);
   // three quarters of the edges: a header box drawn across the page shares only the outer two
-  const on = Array.from({ length: strips }, (_, s) => edges.filter((x) => edgeInStrip(e, s, x, tan)).length >= 0.75 * edges.length);
+  // of the edges the strip shows: on a skewed scan a frame near the sheet's edge leaves the image
+  const on = Array.from({ length: strips }, (_, s) => {
+    const shown = edges.filter((x) => visibleInStrip(e, s, x, tan));
+    return shown.length > 0 && shown.filter((x) => edgeInStrip(e, s, x, tan)).length >= 0.75 * shown.length;
+  });
   for (let s = 1; s + 1 < strips; s++) if (!on[s] && on[s - 1] && on[s + 1]) on[s] = true;
   const out: RowSpan[] = [];
   for (let s = 0; s < strips; ) {
