@@ -42,20 +42,37 @@ export interface GridMatch {
 }
 
 /**
- * Matches found against predicted lines; each prediction matches within 15% of its gap to its neighbours,
+ * Matches found against predicted lines (both sorted); each prediction matches within 15% of its gap to its neighbours,
  * at least 1.5 px and at most 4 px: printed grids are exact to a pixel or two, and a looser window lets a
  * wrong grid with many lines match lines by chance.
  */
 export function matchGrid(found: number[], predicted: number[], x0: number, x1: number, strength?: number[]): GridMatch {
   const all = [x0, ...predicted, x1];
   const tol = predicted.map((p, i) => Math.max(1.5, Math.min(4, 0.15 * Math.min(p - all[i], all[i + 2] - p))));
-  const hit = (x: number, i: number) => Math.abs(x - predicted[i]) <= tol[i];
-  let foundHit = 0, unexplained = 0;
+  // a window is under half its gap wide, so only the nearest prediction can take a found line (and back)
+  let foundHit = 0, unexplained = 0, predictedHit = 0;
   found.forEach((x, k) => {
-    if (predicted.some((_, i) => hit(x, i))) foundHit++;
+    const i = nearest(predicted, x);
+    if (i >= 0 && Math.abs(x - predicted[i]) <= tol[i]) foundHit++;
     else unexplained += strength ? strength[k] : 1;
   });
-  return { found: found.length, predicted: predicted.length, foundHit, predictedHit: predicted.filter((_, i) => found.some((x) => hit(x, i))).length, unexplained };
+  predicted.forEach((p, i) => {
+    const k = nearest(found, p);
+    if (k >= 0 && Math.abs(found[k] - p) <= tol[i]) predictedHit++;
+  });
+  return { found: found.length, predicted: predicted.length, foundHit, predictedHit, unexplained };
+}
+
+/** Index of the value in sorted `xs` nearest to x (−1 when empty). */
+function nearest(xs: number[], x: number): number {
+  if (xs.length === 0) return -1;
+  let lo = 0, hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && x - xs[lo - 1] < xs[lo] - x ? lo - 1 : lo;
 }
 
 /** F1 of a match (0 when either side is empty). */
