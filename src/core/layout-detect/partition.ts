@@ -12,7 +12,11 @@
 import { gridMatches, type GridFit, type GridGuess, type GridMatch } from './grid.ts';
 import { cheapestGrid, DEFAULT_GRID_COST_OPTIONS, type GridCostOptions } from './grid-cost.ts';
 
-/** A long vertical line: centre (px), mass (darkness-weighted width) and strength: how much of the rows it covers (0..1). */
+/**
+ * A long vertical line: centre (px), mass (darkness-weighted width × share of rows covered) and strength
+ * (0..1): how surely it is a printed line, what leaving it unexplained costs (detect.ts: its mass against
+ * the page's median line).
+ */
 export interface LineMark {
   centre: number;
   mass: number;
@@ -186,12 +190,18 @@ function edgeWeight(lines: LineMark[], pieces: Pick<Piece, 'x0' | 'x1'>[]): numb
   return masses.length ? masses[Math.floor(masses.length / 2)] : null;
 }
 
+function sameGrid(a: GridGuess, b: GridGuess): boolean {
+  if (a.kind === 'linear' && b.kind === 'linear') return a.divisions === b.divisions;
+  if (a.kind === 'log' && b.kind === 'log') return a.decades === b.decades;
+  return a.kind === b.kind;
+}
+
 /** Share of the grid lines the tracks' grids predict that were found (null without gridded tracks). */
 function keptShare(pieces: Piece[], matches: ReturnType<typeof matchTable>, xs: number[]): number | null {
   let predicted = 0, hit = 0;
   for (const p of pieces) {
     if (p.kind !== 'track' || p.fit.grid.kind === 'none') continue;
-    const m = matches(xs.indexOf(p.x0), xs.indexOf(p.x1))?.find((h) => JSON.stringify(h.grid) === JSON.stringify(p.fit.grid));
+    const m = matches(xs.indexOf(p.x0), xs.indexOf(p.x1))?.find((h) => sameGrid(h.grid, p.fit.grid));
     if (m) { predicted += m.match.predicted; hit += m.match.predictedHit; }
   }
   return predicted ? hit / predicted : null;
@@ -217,7 +227,8 @@ export function partitionLines(lines: LineMark[], cells: CellInk[], options: Par
 
 /**
  * What a given partition would cost, piece by piece, with the frame weight its own edges give (pieces
- * must start and end on lines): for tests and diagnostics that ask why one partition beat another.
+ * must start and end on lines; missing grid lines priced as `options.grid` says): for tests and
+ * diagnostics that ask why one partition beat another. Infinity for a piece the partition cannot make.
  */
 export function partitionCost(
   lines: LineMark[], cells: CellInk[], pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[], options: Partial<PartitionOptions> = {},
@@ -232,7 +243,8 @@ export function partitionCost(
     const c = p.kind === 'track' ? m.track(i, j)?.cost : p.kind === 'depth' ? m.depth(i, j) : m.gap(i, j);
     return c ?? Infinity;
   });
-  const margin = pieces.length ? m.lead[at(pieces[0].x0)] + m.trail[at(pieces[pieces.length - 1].x1)] : 0;
+  const first = pieces.length ? at(pieces[0].x0) : -1, last = pieces.length ? at(pieces[pieces.length - 1].x1) : -1;
+  const margin = pieces.length === 0 ? 0 : first < 0 || last < 0 ? Infinity : m.lead[first] + m.trail[last];
   return { total: costs.reduce((a, c) => a + c, 0) + margin, pieces: costs, margin };
 }
 

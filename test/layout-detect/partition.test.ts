@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { partitionCost, partitionLines, type CellInk, type LineMark, type Piece } from '../../src/core/layout-detect/partition.ts';
+import { predictedLines } from '../../src/core/layout-detect/grid.ts';
+
+// Line sets as detect.ts hands them to the partition: frames heavy (mass 2), grid lines light (mass 1),
+// strength 1 unless said; cells: curves fill nearly every row of a track, numbers a few rows of the depth track.
+const frame = (x: number): LineMark => ({ centre: x, mass: 2, strength: 1 });
+const grid = (x: number, strength = 1): LineMark => ({ centre: x, mass: 1, strength });
+const CURVES: CellInk = { fill: 0.95, textFill: 0.9 };
+const NUMBERS: CellInk = { fill: 0.15, textFill: 0.12 };
+const BLANK: CellInk = { fill: 0, textFill: 0 };
+
+/** Sorted lines with the ink of each cell chosen by where it lies (depth track span → numbers, else curves). */
+function page(lines: LineMark[], depth: [number, number] | null, blank: [number, number][] = []): { lines: LineMark[]; cells: CellInk[] } {
+  const sorted = [...lines].sort((a, b) => a.centre - b.centre);
+  const cells = sorted.slice(1).map((l, i) => {
+    const mid = (sorted[i].centre + l.centre) / 2;
+    if (depth && mid > depth[0] && mid < depth[1]) return NUMBERS;
+    return blank.some(([a, b]) => mid > a && mid < b) ? BLANK : CURVES;
+  });
+  return { lines: sorted, cells };
+}
+
+const tenDiv = (x0: number, x1: number, keep: (i: number) => boolean = () => true) =>
+  predictedLines(x0, x1, { kind: 'linear', divisions: 10 }).filter((_, i) => keep(i)).map((x) => grid(x));
+const logDecades = (x0: number, x1: number, decades: number) => predictedLines(x0, x1, { kind: 'log', decades }).map((x) => grid(x));
+
+const summary = (pieces: Piece[]) => pieces.map((p) => ({ kind: p.kind, x0: p.x0, x1: p.x1 }));
+
+describe('partitionLines: tracks, the depth track and gaps from the long vertical lines', () => {
+  it('finds a linear track, the depth track and a log track, with their grids', () => {
+    const { lines, cells } = page([frame(0), ...tenDiv(0, 200), frame(200), frame(260), ...logDecades(260, 560, 2), frame(560)], [200, 260]);
+    const pieces = partitionLines(lines, cells);
+    expect(summary(pieces)).toEqual([
+      { kind: 'track', x0: 0, x1: 200 }, { kind: 'depth', x0: 200, x1: 260 }, { kind: 'track', x0: 260, x1: 560 },
+    ]);
+    expect(pieces[0].fit.grid).toEqual({ kind: 'linear', divisions: 10 });
+    expect(pieces[2].fit.grid).toEqual({ kind: 'log', decades: 2 });
+    expect(pieces[0].group).not.toBe(pieces[2].group);
+  });
+
+  it('keeps a track whole when a lossy print kept only a few of its grid lines, and still reads its grid', () => {
+    // a 1-bit print dropped lines 1, 2, 4, 6 and 8 of 9 in both tracks
+    const kept = (i: number) => [2, 4, 6].includes(i);
+    const { lines, cells } = page([frame(0), ...tenDiv(0, 300, kept), frame(300), frame(380), ...tenDiv(380, 680, kept), frame(680)], [300, 380]);
+    const pieces = partitionLines(lines, cells);
+    expect(summary(pieces)).toEqual([
+      { kind: 'track', x0: 0, x1: 300 }, { kind: 'depth', x0: 300, x1: 380 }, { kind: 'track', x0: 380, x1: 680 },
+    ]);
+    expect(pieces[0].fit.grid).toEqual({ kind: 'linear', divisions: 10 });
+  });
+
+  it('splits touching tracks at their shared frame when their grids differ, in one group', () => {
+    const { lines, cells } = page([frame(0), ...tenDiv(0, 300), frame(300), ...logDecades(300, 600, 3), frame(600)], null);
+    const pieces = partitionLines(lines, cells);
+    expect(summary(pieces)).toEqual([{ kind: 'track', x0: 0, x1: 300 }, { kind: 'track', x0: 300, x1: 600 }]);
+    expect(pieces[0].group).toBe(pieces[1].group);
+  });
+
+  it('keeps a 20-division track whole when its middle line is as light as the others', () => {
+    const lines = [frame(0), ...predictedLines(0, 600, { kind: 'linear', divisions: 20 }).map((x) => grid(x)), frame(600)];
+    const pieces = partitionLines(...Object.values(page(lines, null)) as [LineMark[], CellInk[]]);
+    expect(summary(pieces)).toEqual([{ kind: 'track', x0: 0, x1: 600 }]);
+    expect(pieces[0].fit.grid).toEqual({ kind: 'linear', divisions: 20 });
+  });
+
+  it('reads frames alone where the print lost every grid line: each interval of curves is a track', () => {
+    const { lines, cells } = page([frame(0), frame(300), frame(380), frame(680), frame(980)], [300, 380]);
+    expect(summary(partitionLines(lines, cells))).toEqual([
+      { kind: 'track', x0: 0, x1: 300 }, { kind: 'depth', x0: 300, x1: 380 }, { kind: 'track', x0: 380, x1: 680 }, { kind: 'track', x0: 680, x1: 980 },
+    ]);
+  });
+
+  it('leaves a faint scanner streak inside the depth track unexplained rather than losing the depth track', () => {
+    const streak: LineMark = { centre: 331, mass: 0.3, strength: 0.3 };
+    const { lines, cells } = page([frame(0), ...tenDiv(0, 300), frame(300), streak, frame(380), ...tenDiv(380, 680), frame(680)], [300, 380]);
+    expect(summary(partitionLines(lines, cells))).toEqual([
+      { kind: 'track', x0: 0, x1: 300 }, { kind: 'depth', x0: 300, x1: 380 }, { kind: 'track', x0: 380, x1: 680 },
+    ]);
+  });
+
+  it('does not start a track on a streak beside the frame: the blank strip between is a gap', () => {
+    const { lines, cells } = page([frame(20), frame(29), ...tenDiv(29, 329), frame(329)], null, [[20, 29]]);
+    expect(summary(partitionLines(lines, cells)).filter((p) => p.kind === 'track')).toEqual([{ kind: 'track', x0: 29, x1: 329 }]);
+  });
+
+  it('proposes nothing from fewer than two lines', () => {
+    expect(partitionLines([frame(10)], [])).toEqual([]);
+    expect(partitionLines([], [])).toEqual([]);
+  });
+});
+
+describe('partitionCost', () => {
+  it('prices the partition found no higher than the same page read as one track', () => {
+    const { lines, cells } = page([frame(0), ...tenDiv(0, 300), frame(300), ...logDecades(300, 600, 3), frame(600)], null);
+    const found = partitionCost(lines, cells, partitionLines(lines, cells));
+    const merged = partitionCost(lines, cells, [{ kind: 'track', x0: 0, x1: 600 }]);
+    expect(found.total).toBeLessThan(merged.total);
+    expect(found.pieces).toHaveLength(2);
+  });
+
+  it('gives Infinity to a piece that does not start and end on lines, or a depth track full of curves', () => {
+    const { lines, cells } = page([frame(0), frame(300), frame(600)], null);
+    expect(partitionCost(lines, cells, [{ kind: 'track', x0: 0, x1: 450 }]).total).toBe(Infinity);
+    expect(partitionCost(lines, cells, [{ kind: 'depth', x0: 0, x1: 300 }]).pieces[0]).toBe(Infinity);
+  });
+});
