@@ -71,7 +71,9 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const spanning = rows.filter((l) => spanCoverage(img, regions, l.centre, tan) >= 0.6);
   const found = findSections(e, img, regions.flatMap((t) => [t.x0, t.x1]), tan);
   const sections = covered.length ? gridSections(found, spanning) : found;
-  const vlines = mergeClose(linesInProfile(sectionProfile(e, tan, sections), 0.5, sectionProfile(e, tan, sections, true)), 3);
+  // lines at least half as strong as the strongest (a faded 1-bit print keeps a third of its frames' rows)
+  const minLine = Math.min(0.5, 0.5 * Math.max(0, ...vAll.map((l) => l.weight)));
+  const vlines = mergeClose(linesInProfile(sectionProfile(e, tan, sections), minLine, sectionProfile(e, tan, sections, true)), 3);
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
   const marks = withBorders(lineMarks(vlines, img.width), img.width);
   const cells = cellInk(withoutSpecks(img), marks.map((l) => l.centre), rowsOfGrid, tan);

@@ -53,8 +53,8 @@ export interface PartitionOptions {
   minDepthFill: number;
   maxDepthFill: number;
   /**
-   * the depth track's worth (subtracted), scaled down as its text fill nears `maxDepthFill`: nearly
-   * every log has one, and finding it places two frames
+   * the depth track's worth (subtracted) when blank, falling with its text fill to −depthReward at
+   * `maxDepthFill`: nearly every log has one, and finding it places two frames
    */
   depthReward: number;
   /** grid misfit (grid-cost.ts); a line left out as margin costs `unexplained` times its row coverage */
@@ -121,8 +121,8 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
     depth(i, j) {
       const text = Math.max(...cells.slice(i, j).map((c) => c.textFill));
       const ok = xs[j] - xs[i] >= o.minTrackWidth && text > o.minDepthFill && text <= o.maxDepthFill;
-      // numbers fill few rows; a track of sparse curves more
-      return ok ? (edge[i] + edge[j]) / 2 + leftOver(i, j) - o.depthReward * (1 - text / o.maxDepthFill) : null;
+      // numbers fill few rows, a track of sparse curves more: past half of maxDepthFill the reward turns to a cost
+      return ok ? (edge[i] + edge[j]) / 2 + leftOver(i, j) - o.depthReward * (1 - (2 * text) / o.maxDepthFill) : null;
     },
     gap: (i, j) => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null),
   };
