@@ -34,6 +34,8 @@ interface Joint {
   claims: Int32Array;
   /** owner[j]: the curve whose seed stroke run j is on, or -1 */
   owner: Int32Array;
+  /** paths already traced, shared by the descents from every curve order */
+  memo: RetraceMemo;
 }
 
 export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
@@ -51,8 +53,9 @@ export function traceJointly(input: JointInput): DpPath[] {
   const strokes = input.seeds.map((seed, k) => [...(input.o.seedStrokes ? [seed] : []), ...(input.anchors?.[k] ?? [])]);
   const owner = seedStrokes(input.table, strokes);
   let best: { paths: DpPath[]; cost: number } | null = null;
+  const memo = new RetraceMemo();
   for (const order of curveOrders(input.track.curves.length, input.o.jointOrders)) {
-    const paths = descend(input, owner, order);
+    const paths = descend(input, owner, order, memo);
     const cost = jointCost(input.table, paths, input.o);
     if (!best || cost < best.cost) best = { paths, cost };
   }
@@ -101,9 +104,9 @@ export function jointCost(table: RunTable, paths: DpPath[], o: TraceOptions): nu
 const UNEXPLAINED_PROB = 0.5;
 
 /** Block coordinate descent from one curve order: re-trace curves in turn until no path changes. */
-function descend(input: JointInput, owner: Int32Array, order: number[]): DpPath[] {
+function descend(input: JointInput, owner: Int32Array, order: number[], memo: RetraceMemo): DpPath[] {
   const n = input.track.curves.length;
-  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner };
+  const j: Joint = { paths: [], claims: new Int32Array(input.table.count), owner, memo };
   // stale[k]: curve k has not been traced since another path changed
   const stale = new Array(n).fill(true);
   for (let iter = 0; iter < Math.max(1, input.o.jointIterations) && stale.some(Boolean); iter++) {
@@ -118,16 +121,22 @@ function descend(input: JointInput, owner: Int32Array, order: number[]): DpPath[
 
 /** Re-traces curve k against every other curve's claims and seed strokes; true if its path changed. */
 function retrace(input: JointInput, j: Joint, k: number): boolean {
-  const { table, ws, track, bases, seeds, o } = input;
   const old = j.paths[k];
   if (old) addClaims(j.claims, old, -1);
-  const { emit, noBridge } = withSharePenalty(table, bases[k], j.claims, o);
-  for (let r = 0; r < table.count; r++) if (j.owner[r] >= 0 && j.owner[r] !== k) emit[r] = Infinity;
-  const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
-  const path = traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates }, seeds[k], o);
+  const slot = j.memo.slot(k, j.claims);
+  const path = slot.path ?? (slot.path = traceAgainst(input, j, k));
   j.paths[k] = path;
   addClaims(j.claims, path, +1);
   return !old || !samePath(old, path);
+}
+
+/** Curve k's DP against the claims in j (its own path's taken out). */
+function traceAgainst(input: JointInput, j: Joint, k: number): DpPath {
+  const { table, ws, track, bases, seeds, o } = input;
+  const { emit, noBridge } = withSharePenalty(table, bases[k], j.claims, o);
+  for (let r = 0; r < table.count; r++) if (j.owner[r] >= 0 && j.owner[r] !== k) emit[r] = Infinity;
+  const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
+  return traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates }, seeds[k], o);
 }
 
 /**
@@ -196,5 +205,48 @@ function addClaims(claims: Int32Array, path: DpPath, delta: number): void {
 
 function samePath(a: DpPath, b: DpPath): boolean {
   for (let r = 0; r < a.run.length; r++) if (a.run[r] !== b.run[r] || a.kind[r] !== b.kind[r]) return false;
+  return true;
+}
+
+/**
+ * Curve k's traced path keyed by the claims it was traced against. Within one track a retrace is a pure
+ * function of (k, claims): the seed, anchors, seed strokes and base emission are fixed. The descents from
+ * different curve orders keep meeting the same states (the first curve of an order is traced against no
+ * claims; descents that settle on the same outcome all re-trace it once more to confirm), so each such
+ * DP is run once. Claims are stored sparse (run, count) and compared in full: a hash only picks the bucket.
+ */
+class RetraceMemo {
+  private readonly buckets = new Map<string, { claims: Int32Array; path?: DpPath }[]>();
+  private sparse(claims: Int32Array): { key: Int32Array; hash: number } {
+    let m = 0;
+    for (let i = 0; i < claims.length; i++) if (claims[i] !== 0) m++;
+    const key = new Int32Array(2 * m);
+    let h = 0x811c9dc5, q = 0;
+    for (let i = 0; i < claims.length; i++) {
+      if (claims[i] === 0) continue;
+      key[q++] = i;
+      key[q++] = claims[i];
+      h = Math.imul(h ^ i, 0x01000193);
+      h = Math.imul(h ^ claims[i], 0x01000193);
+    }
+    return { key, hash: h >>> 0 };
+  }
+  /** The entry for (k, claims): found, or new with no path yet (the caller traces and fills it in). */
+  slot(k: number, claims: Int32Array): { path?: DpPath } {
+    const { key, hash } = this.sparse(claims);
+    const id = `${k}:${hash}`;
+    let list = this.buckets.get(id);
+    if (!list) this.buckets.set(id, (list = []));
+    const found = list.find((e) => sameInts(e.claims, key));
+    if (found) return found;
+    const entry: { claims: Int32Array; path?: DpPath } = { claims: key };
+    list.push(entry);
+    return entry;
+  }
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

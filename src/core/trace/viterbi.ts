@@ -12,6 +12,10 @@ import { DpWorkspace, States, bridgeDrift, canWrap, distToInterval, type WrapSpa
 
 export { DpWorkspace, type WrapSpan } from './dp-state.ts';
 
+// The hot helpers bound once: under tsx (the CLI, the benchmarks) a call to an imported function goes
+// through a module getter each time, which V8 did not inline in stepRun (about 7% of a trace's time).
+const dist = distToInterval, drift = bridgeDrift, wide = isWide;
+
 export interface DpInput {
   table: RunTable;
   /** emission cost per run for this curve; Infinity forbids a run */
@@ -59,9 +63,10 @@ interface Lost {
   cycle: number;
 }
 
-/** Per-DP scratch: the bridged beam's order and the best arrival per cycle of one run. */
+/** Per-DP scratch: the bridged beam's order, last row's states by cost and the best arrival per cycle of one run. */
 interface Scratch {
   order: Int32Array;
+  byCost: Int32Array;
   key: Float64Array;
   pred: Float64Array;
   best: Float64Array;
@@ -91,7 +96,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   const size = o.runs.maxRunsPerRow * w.cycles + w.carried + 1;
   const C = w.cycles;
   const tmp: Scratch = {
-    order: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size),
+    order: new Int32Array(size), byCost: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size),
     best: new Float64Array(C), bestS: new Int32Array(C), bestPred: new Float64Array(C),
   };
   const ctx: Ctx = { t, w, o, emit, wrap: wrap && w.maxCycle > 0 ? wrap : null, span: wrap ? wrap.x1 - wrap.x0 : 0,
@@ -120,6 +125,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   let lost: Lost | null = null;
   for (let r = start + dir; dir > 0 ? r <= end : r >= end; r += dir) {
     cur.n = 0;
+    sortByCost(prev, tmp.byCost);
     const gate = input.gates?.get(r);
     if (gate !== undefined) stepRun(ctx, gate, prev, lost, cur);
     if (gate !== undefined && cur.n > 0) {
@@ -145,11 +151,13 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
   tmp.best.fill(Infinity);
   const gridRun = t.gridOnly[j] === 1;
   const c0 = wrap ? 0 : M, c1 = wrap ? w.cycles : M + 1; // the cycle slots this curve can use
-  for (let s = 0; s < prev.n; s++) {
-    // steps only add cost: a state already dearer than every arrival found so far cannot win
+  for (let q0 = 0; q0 < prev.n; q0++) {
+    const s = tmp.byCost[q0];
+    // steps only add cost: once the states (cheapest first) cost more than every arrival found so far,
+    // none can win. Not on equal cost: there the lowest state index wins, as it would in index order.
     let worst = tmp.best[c0];
     for (let c = c0 + 1; c < c1; c++) worst = Math.max(worst, tmp.best[c]);
-    if (prev.cost[s] >= worst) continue;
+    if (prev.cost[s] > worst) break;
     const k = prev.age[s] + 1;
     // a flat stretch on a grid line is entered and left by connected ink, not across a long bridge
     if (k - 1 > o.maxGridBridgeRows && (gridRun || prev.grid[s])) continue;
@@ -163,20 +171,29 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
       const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
       // a gap in the ink is a dash gap or a crossing line, short along the curve whatever its slope
       if (k > 1 && (k - 1) * (k - 1) + gap * gap > o.maxBridgeArcPx * o.maxBridgeArcPx) continue;
-      const pd = distToInterval(pred, lo, hi);
-      const jd = Math.max(0, Math.min(gap, pd) - bridgeDrift(k));
+      const pd = dist(pred, lo, hi);
+      const jd = Math.max(0, Math.min(gap, pd) - drift(k));
       // ink that can only continue one way is followed whatever the slope said (a spike, a sharp turn)
       const sole = k === 1 && dc === 0 && (dir > 0 ? t.mate[prev.run[s]] === j : t.mate[j] === prev.run[s]);
       const cost = sole ? prev.cost[s] : prev.cost[s] + o.wJump * jd + o.wSlope * Math.min(pd, o.slopeCapPx) + (dc !== 0 ? o.wWrap : 0);
-      if (cost < tmp.best[c + M]) { tmp.best[c + M] = cost; tmp.bestS[c + M] = s; tmp.bestPred[c + M] = pred; }
+      if (cost < tmp.best[c + M] || (cost === tmp.best[c + M] && s < tmp.bestS[c + M])) { tmp.best[c + M] = cost; tmp.bestS[c + M] = s; tmp.bestPred[c + M] = pred; }
     }
   }
   if (lost && !gridRun) {
-    const d = distToInterval(lost.pos, ctx.gl[j] + lost.cycle * span, ctx.gr[j] + 1 + lost.cycle * span);
+    const d = dist(lost.pos, ctx.gl[j] + lost.cycle * span, ctx.gr[j] + 1 + lost.cycle * span);
     const cost = lost.cost + o.wReacquire + o.wReacquirePx * d;
     if (cost < tmp.best[lost.cycle + M]) { tmp.best[lost.cycle + M] = cost; tmp.bestS[lost.cycle + M] = -1; }
   }
   for (let c = -M; c <= M; c++) if (tmp.best[c + M] < Infinity) pushRunState(ctx, j, c, prev, lost, cur);
+}
+
+/** Indices of the states in `st`, cheapest first; equal costs keep index order. */
+function sortByCost(st: States, out: Int32Array): void {
+  for (let s = 0; s < st.n; s++) {
+    let i = s;
+    while (i > 0 && st.cost[out[i - 1]] > st.cost[s]) { out[i] = out[i - 1]; i--; }
+    out[i] = s;
+  }
 }
 
 function pushRunState(ctx: Ctx, j: number, c: number, prev: States, lost: Lost | null, cur: States): void {
@@ -187,7 +204,7 @@ function pushRunState(ctx: Ctx, j: number, c: number, prev: States, lost: Lost |
   const lo = t.left[j] + c * span, hi = t.right[j] + 1 + c * span;
   // a wide run that holds the predicted x is two lines merged (an X crossing): keep to the prediction
   // and the slope; any other run (a near-horizontal stroke too) moves the path to its centre
-  const merged = !fromLost && isWide(t, j) && pred >= lo && pred <= hi;
+  const merged = !fromLost && wide(t, j) && pred >= lo && pred <= hi;
   const pos = merged ? pred : t.centre[j] + c * span;
   const cost = best + emit[j] + o.wCycle * Math.abs(c);
   const i = cur.n++;
