@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { descendants, statCpuSeconds, statFields, treeCpuSeconds } from './proc-stats.ts';
 import { frameStats, openStep, placeTestDocument, screenOf, settle, startFrameRecorder, stopFrameRecorder, writeLongScan } from '../e2e/helpers/edit.ts';
 import { dropFile, expectScan, startCpuTrace, stopCpuTrace } from '../e2e/helpers/load.ts';
 
@@ -36,56 +37,23 @@ const { values: opts } = parseArgs({
 const runs = Math.max(1, Number(opts.runs));
 const port = Number(opts.port);
 
-/** Every process under `root` (itself included), from /proc. */
-function processTree(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, pp] of parent) if (pp === tree[i]) tree.push(pid);
-  return tree;
-}
-
 /** CPU seconds per thread of the tree, keyed "process type/thread name/tid" (for --threads). */
 function threadCpu(root: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const pid of processTree(root)) {
+  for (const pid of descendants(root)) {
     let type = 'browser';
     try {
       type = /--type=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '))?.[1] ?? 'browser';
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(`${type}/${name}/${tid}`, (Number(f[11]) + Number(f[12])) / 100);
+        out.set(`${type}/${name}/${tid}`, statCpuSeconds(statFields(stat)));
       }
     } catch {
       /* exited meanwhile */
     }
   }
   return out;
-}
-
-/** user + system CPU seconds of every process under `root` (Linux /proc; 1/100 s ticks). */
-function treeCpuSeconds(root: number): number {
-  let s = 0;
-  for (const pid of processTree(root)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      s += Number(f[11]) + Number(f[12]); // stat fields 14, 15: utime, stime
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return s / 100;
 }
 
 interface DragRun {

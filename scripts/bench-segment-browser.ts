@@ -4,47 +4,10 @@
  * (every process of its tree: browser, renderer, GPU, workers live in the renderer) meanwhile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { type Browser, type BrowserServer, chromium } from '@playwright/test';
 import type {} from '../src/dev/harness-types.ts';
 import type { BackendInfo } from '../src/ml/segmenter.ts';
-
-/** Proportional set size of a process in MB (shared pages split between their users), 0 if gone. */
-function pssMb(pid: number): number {
-  try {
-    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** user + system CPU seconds of a process so far (clock ticks of 1/100 s on Linux), 0 if gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // fields 14 and 15 of stat: utime, stime
-  } catch {
-    return 0;
-  }
-}
-
-function descendants(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const [pid, pp] of parent) if (pp === out[i]) out.push(pid);
-  return out;
-}
+import { descendants, pssMb, treeCpuSeconds } from './proc-stats.ts';
 
 /**
  * Peak of the summed PSS of a process tree, sampled every 200 ms, and the CPU seconds it used
@@ -59,7 +22,7 @@ export class MemorySampler {
 
   /** CPU seconds of the tree since start(), excluding processes that exited meanwhile */
   cpu(): number {
-    return descendants(this.root).reduce((s, pid) => s + cpuSeconds(pid), 0) - this.cpu0;
+    return treeCpuSeconds(this.root) - this.cpu0;
   }
 
   start(): void {
