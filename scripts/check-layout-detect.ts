@@ -8,17 +8,17 @@
  * Scans as in test/layout-detect/synth.test.ts: 3200 px long, 1000–1600 px wide. --quiet prints only the
  * failing seeds and the summary.
  */
+import { parseArgs } from 'node:util';
 import { renderSample } from '../src/core/synth/render.ts';
 import { detectLayout } from '../src/core/layout-detect/index.ts';
 import { EDGE_TOLERANCE_PX, edgesWithin, matchEdges, worst } from '../test/layout-detect/edge-match.ts';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
-const [s0, s1 = s0] = arg('--seeds', '1-40').split('-').map(Number);
-const len = Number(arg('--len', '3200'));
-const quiet = process.argv.includes('--quiet');
+const { values: opts } = parseArgs({
+  options: { seeds: { type: 'string', default: '1-40' }, len: { type: 'string', default: '3200' }, quiet: { type: 'boolean', default: false } },
+});
+const [s0, s1 = s0] = opts.seeds.split('-').map(Number);
+const len = Number(opts.len);
+const quiet = opts.quiet;
 const CONFIG = { minLen: len, maxLen: len, minWidth: 1000, maxWidth: 1600 };
 const SKEW_TOLERANCE_DEG = 0.1;
 
