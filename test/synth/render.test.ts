@@ -5,6 +5,7 @@ import { SegClass } from '../../src/core/types';
 import { resolveConfig } from '../../src/core/synth/config';
 import { NO_DEFECTS } from '../../src/core/synth/defect-plan';
 import { renderSample, type SynthSample } from '../../src/core/synth/render';
+import { bilevelMaskPass } from '../../src/core/synth/scan-passes';
 
 // Short pages keep each render well under a second; seeds are fixed so failures reproduce.
 const SHORT = { minLen: 1600, maxLen: 2400 };
@@ -121,6 +122,55 @@ describe('skewed scans', () => {
     }
     // nearest-neighbour mask vs bilinear image: a few edge pixels may differ, never a shifted curve
     expect(dark / curve).toBeGreaterThan(0.97);
+  });
+});
+
+describe('1-bit scans', () => {
+  /** Count labelled (non-paper) pixels with no black pixel within `r` px, and all labelled pixels. */
+  function orphans(s: SynthSample, r: number): { labelled: number; orphan: number } {
+    const { width: w, height: h, data } = s.image;
+    let labelled = 0;
+    let orphan = 0;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (s.mask[y * w + x] === SegClass.Paper) continue;
+        labelled++;
+        let ink = false;
+        for (let dy = -r; dy <= r && !ink; dy++) {
+          for (let dx = -r; dx <= r && !ink; dx++) {
+            const yy = y + dy;
+            const xx = x + dx;
+            ink = yy >= 0 && yy < h && xx >= 0 && xx < w && data[yy * w + xx] === 0;
+          }
+        }
+        if (!ink) orphan++;
+      }
+    }
+    return { labelled, orphan };
+  }
+
+  // seed 3 plans a 1-bit threshold at this page size that erases 45,000 labelled pixels' ink
+  it('labels only ink that survived binarisation', () => {
+    const s = renderSample(3, SHORT);
+    expect(s.info.defects).toContain('1-bit');
+    const { labelled, orphan } = orphans(s, 1);
+    expect(labelled).toBeGreaterThan(10_000);
+    expect(orphan).toBe(0);
+  });
+
+  it('clears a label only where the 1-bit scan has no ink nearby', () => {
+    const w = 9;
+    const h = 5;
+    const img = new Uint8Array(w * h).fill(255);
+    img[2 * w + 2] = 0; // one black dot at (2, 2)
+    const mask = new Uint8Array(w * h).fill(SegClass.Grid);
+    bilevelMaskPass(img, mask, w, h, 1);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const near = Math.abs(x - 2) <= 1 && Math.abs(y - 2) <= 1;
+        expect(mask[y * w + x], `(${x}, ${y})`).toBe(near ? SegClass.Grid : SegClass.Paper);
+      }
+    }
   });
 });
 

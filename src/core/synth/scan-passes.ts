@@ -120,3 +120,35 @@ export function ditherPass(img: Uint8Array, w: number, h: number): void {
     for (let x = 0; x < w; x++) img[row + x] = img[row + x] < thresholds[trow + (x & 3)] ? 0 : 255;
   }
 }
+
+/**
+ * After a 1-bit pass, drop the labels of ink the pass erased: a labelled pixel keeps its class only if
+ * some black pixel lies within `radius` px (Chebyshev) of it, else it becomes paper (class 0). Light
+ * grids and faded curve edges often vanish entirely when thresholded; a mask that still marks them
+ * asks the model to see lines that are not in the scan. Radius 1 keeps a surviving line's 1-px
+ * anti-aliased rim; a dithered scan needs 2, since its light lines survive only as scattered dots.
+ */
+export function bilevelMaskPass(img: Uint8Array, mask: Uint8Array, w: number, h: number, radius: number): void {
+  // near[i] = 1 where a black pixel lies within `radius` columns on the same row (sliding count)
+  const near = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let count = 0;
+    for (let x = 0; x < Math.min(radius, w); x++) if (img[row + x] === 0) count++;
+    for (let x = 0; x < w; x++) {
+      if (x + radius < w && img[row + x + radius] === 0) count++;
+      if (x - radius - 1 >= 0 && img[row + x - radius - 1] === 0) count--;
+      near[row + x] = count > 0 ? 1 : 0;
+    }
+  }
+  // then the same along each column, over `near`, clearing labels with no ink in the window
+  for (let x = 0; x < w; x++) {
+    let count = 0;
+    for (let y = 0; y < Math.min(radius, h); y++) count += near[y * w + x];
+    for (let y = 0; y < h; y++) {
+      if (y + radius < h) count += near[(y + radius) * w + x];
+      if (y - radius - 1 >= 0) count -= near[(y - radius - 1) * w + x];
+      if (count === 0) mask[y * w + x] = 0;
+    }
+  }
+}
