@@ -50,6 +50,25 @@ describe('partitionLines: tracks, the depth track and gaps from the long vertica
     expect(pieces[0].fit.grid).toEqual({ kind: 'linear', divisions: 10 });
   });
 
+  it('keeps tracks one or two units wide on a 1-bit print where frames are as light as grid lines', () => {
+    // every line 1 px (mass 1); the print kept lines 3, 5 and 7 of tracks 2–3 and one line of track 1;
+    // the right of track 1 holds few curves, as sparse as the depth track's numbers
+    const line = (x: number): LineMark => ({ centre: x, mass: 1, strength: 1 });
+    const kept = (i: number) => [2, 4, 6].includes(i);
+    const lines = [line(0), line(225), line(300), line(380), ...tenDiv(380, 680, kept), line(680), ...tenDiv(680, 980, kept), line(980)];
+    const sparse: CellInk = { fill: 0.15, textFill: 0.14 };
+    const cells = lines.slice(1).map((l, i) => {
+      const mid = (lines[i].centre + l.centre) / 2;
+      return mid < 225 ? CURVES : mid < 300 ? sparse : mid < 380 ? NUMBERS : CURVES;
+    });
+    const expected = [
+      { kind: 'track', x0: 0, x1: 300 }, { kind: 'depth', x0: 300, x1: 380 }, { kind: 'track', x0: 380, x1: 680 }, { kind: 'track', x0: 680, x1: 980 },
+    ];
+    expect(summary(partitionLines(lines, cells))).toEqual(expected);
+    // without the width term every line edges a gridless track
+    expect(summary(partitionLines(lines, cells, { offUnit: 0 })).length).toBeGreaterThan(expected.length);
+  });
+
   it('splits touching tracks at their shared frame when their grids differ, in one group', () => {
     const { lines, cells } = page([frame(0), ...tenDiv(0, 300), frame(300), ...logDecades(300, 600, 3), frame(600)], null);
     const pieces = partitionLines(lines, cells);

@@ -7,7 +7,9 @@
  * alike in weight (a 1-bit scan makes every line 1–3 px; a heavy decade line outweighs a faint frame),
  * so no single line decides: the partition with the lowest total cost wins (dynamic programming). Costs
  * are nats (grid-cost.ts): each track's grid against the lines inside it, a piece edge on a line much
- * lighter than the frames, lines left out as margin; finding the depth track earns a reward.
+ * lighter than the frames, lines left out as margin, a track neither one nor two units wide (a 1-bit
+ * print makes frames as light as grid lines: without it, every surviving grid line edges a gridless
+ * track); finding the depth track earns a reward.
  */
 import { gridMatches, type GridFit, type GridGuess, type GridMatch } from './grid.ts';
 import { cheapestGrid, DEFAULT_GRID_COST_OPTIONS, type GridCostOptions } from './grid-cost.ts';
@@ -57,13 +59,21 @@ export interface PartitionOptions {
    * `maxDepthFill`: nearly every log has one, and finding it places two frames
    */
   depthReward: number;
+  /**
+   * track widths: a log's tracks are one or two units wide (API: 2.5 in, tracks 2–3 often one 5 in
+   * track). A track more than `unitTolerance` (share of the unit, at least 3 px) off both costs up to
+   * `offUnit` (full at three times the tolerance); the unit is whichever makes the partition cheapest
+   */
+  offUnit: number;
+  unitTolerance: number;
   /** grid misfit (grid-cost.ts); a line left out as margin costs `unexplained` times its row coverage */
   grid: GridCostOptions;
 }
 
 export const DEFAULT_PARTITION_OPTIONS: PartitionOptions = {
   minTrackWidth: 30, trackCost: 0.5, cutWeight: 2, frameShare: 0.75,
-  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, grid: DEFAULT_GRID_COST_OPTIONS,
+  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, offUnit: 1, unitTolerance: 0.02,
+  grid: DEFAULT_GRID_COST_OPTIONS,
 };
 
 const NO_GRID: GridFit = { grid: { kind: 'none' }, score: 0 };
@@ -106,6 +116,12 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
   /** lines i + 1 … j − 1 left unexplained */
   const leftOver = (i: number, j: number) => unexplained.slice(i + 1, j).reduce((a, u) => a + u, 0);
   const cache = new Map<number, { fit: GridFit; cost: number } | null>();
+  const depthCache = new Map<number, number | null>(), gapCache = new Map<number, number | null>();
+  const cached = <T>(c: Map<number, T>, i: number, j: number, f: () => T): T => {
+    const key = i * n + j;
+    if (!c.has(key)) c.set(key, f());
+    return c.get(key)!;
+  };
   return {
     edge, lead, trail,
     track(i, j) {
@@ -118,13 +134,13 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
       return cache.get(key)!;
     },
     // depth track and gaps hold no grid: any line inside is left unexplained (a scanner streak, a fold)
-    depth(i, j) {
+    depth: (i, j) => cached(depthCache, i, j, () => {
       const text = Math.max(...cells.slice(i, j).map((c) => c.textFill));
       const ok = xs[j] - xs[i] >= o.minTrackWidth && text > o.minDepthFill && text <= o.maxDepthFill;
       // numbers fill few rows, a track of sparse curves more: past half of maxDepthFill the reward turns to a cost
       return ok ? (edge[i] + edge[j]) / 2 + leftOver(i, j) - o.depthReward * (1 - (2 * text) / o.maxDepthFill) : null;
-    },
-    gap: (i, j) => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null),
+    }),
+    gap: (i, j) => cached(gapCache, i, j, () => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null)),
   };
 }
 
@@ -139,7 +155,7 @@ interface Step {
  * The cheapest partition under a cost model: states are (line, depth track used yet); a piece runs from
  * one line to a later one; leading and trailing lines may be left out as margin.
  */
-function solve(xs: number[], m: CostModel): { pieces: Piece[]; cost: number } {
+function solve(xs: number[], m: CostModel, offUnit: (width: number) => number): { pieces: Piece[]; cost: number } {
   const n = xs.length;
   const best = [Float64Array.from(m.lead), new Float64Array(n).fill(Infinity)];
   const step: (Step | null)[][] = [xs.map((_, k) => (k > 0 ? { from: 0, depthUsed: 0, kind: 'margin', fit: NO_GRID } : null)), new Array(n).fill(null)];
@@ -152,7 +168,7 @@ function solve(xs: number[], m: CostModel): { pieces: Piece[]; cost: number } {
       if (!Number.isFinite(base)) continue;
       for (let j = i + 1; j < n; j++) {
         const t = m.track(i, j), gap = m.gap(i, j), depth = d === 0 ? m.depth(i, j) : null;
-        if (t) relax(j, d, base + t.cost, { from: i, depthUsed: d, kind: 'track', fit: t.fit });
+        if (t) relax(j, d, base + t.cost + offUnit(xs[j] - xs[i]), { from: i, depthUsed: d, kind: 'track', fit: t.fit });
         if (gap !== null) relax(j, d, base + gap, { from: i, depthUsed: d, kind: 'gap', fit: NO_GRID });
         if (depth !== null) relax(j, 1, base + depth, { from: i, depthUsed: 0, kind: 'depth', fit: NO_GRID });
       }
@@ -175,6 +191,39 @@ function backtrack(xs: number[], step: (Step | null)[][], end: number, endD: num
   }
   let g = -1;
   return out.map((p, k) => ({ ...p, group: p.kind === 'track' && k > 0 && out[k - 1].kind === 'track' ? g : ++g }));
+}
+
+/** What a track `width` px wide pays for fitting neither one nor two units `unit` px wide. */
+function offUnitCost(width: number, unit: number, o: PartitionOptions): number {
+  const tol = Math.max(3, o.unitTolerance * unit);
+  const off = Math.min(Math.abs(width - unit), Math.abs(width - 2 * unit));
+  return o.offUnit * Math.max(0, Math.min(1, (off - tol) / (2 * tol)));
+}
+
+/**
+ * Candidate units for tracks `widths` px wide: each width and its half (a track is one or two units),
+ * those within half a tolerance of a smaller one dropped.
+ */
+function candidateUnits(widths: number[], o: PartitionOptions): number[] {
+  const all = widths.flatMap((w) => [w, w / 2]).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const w of all) if (!out.length || w - out[out.length - 1] > 0.5 * Math.max(3, o.unitTolerance * w)) out.push(w);
+  return out;
+}
+
+const trackWidths = (pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[]) => pieces.filter((p) => p.kind === 'track').map((p) => p.x1 - p.x0);
+
+/**
+ * The cheapest partition over the units the tracks of the partition without a width term suggest (at
+ * least one track is nearly always right), and over none (each track pays `offUnit`).
+ */
+function solveUnits(xs: number[], m: CostModel, o: PartitionOptions): { pieces: Piece[]; cost: number } {
+  let best = solve(xs, m, () => o.offUnit);
+  for (const u of candidateUnits(trackWidths(solve(xs, m, () => 0).pieces), o)) {
+    const r = solve(xs, m, (w) => offUnitCost(w, u, o));
+    if (r.cost < best.cost) best = r;
+  }
+  return best;
 }
 
 /** The frame weight to begin with: the median of the five heaviest lines (a stray heavy mark does not set it). */
@@ -218,21 +267,22 @@ export function partitionLines(lines: LineMark[], cells: CellInk[], options: Par
   if (lines.length < 2) return [];
   const xs = lines.map((l) => l.centre);
   const matches = matchTable(lines, o);
-  const first = solve(xs, costModel(lines, cells, matches, heavyWeight(lines), o));
+  const first = solveUnits(xs, costModel(lines, cells, matches, heavyWeight(lines), o), o);
   const ref = edgeWeight(lines, first.pieces) ?? heavyWeight(lines);
   const kept = keptShare(first.pieces, matches, xs);
   const grid = kept === null ? o.grid : { ...o.grid, kept: Math.min(0.97, Math.max(0.2, kept)) };
-  return solve(xs, costModel(lines, cells, matches, ref, { ...o, grid })).pieces;
+  return solveUnits(xs, costModel(lines, cells, matches, ref, { ...o, grid }), o).pieces;
 }
 
 /**
  * What a given partition would cost, piece by piece, with the frame weight its own edges give (pieces
  * must start and end on lines; missing grid lines priced as `options.grid` says): for tests and
  * diagnostics that ask why one partition beat another. Infinity for a piece the partition cannot make.
+ * `units`: what the tracks' widths cost against the unit that suits them best (included in `total`).
  */
 export function partitionCost(
   lines: LineMark[], cells: CellInk[], pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[], options: Partial<PartitionOptions> = {},
-): { total: number; pieces: number[]; margin: number } {
+): { total: number; pieces: number[]; margin: number; units: number } {
   const o = { ...DEFAULT_PARTITION_OPTIONS, ...options };
   const xs = lines.map((l) => l.centre);
   const at = (x: number) => xs.findIndex((c) => Math.abs(c - x) < 0.5);
@@ -243,8 +293,11 @@ export function partitionCost(
     const c = p.kind === 'track' ? m.track(i, j)?.cost : p.kind === 'depth' ? m.depth(i, j) : m.gap(i, j);
     return c ?? Infinity;
   });
+  // the tracks' widths against the unit that suits them best (or none: each track pays in full)
+  const widths = trackWidths(pieces);
+  const units = Math.min(widths.length * o.offUnit, ...candidateUnits(widths, o).map((u) => widths.reduce((a, w) => a + offUnitCost(w, u, o), 0)));
   const first = pieces.length ? at(pieces[0].x0) : -1, last = pieces.length ? at(pieces[pieces.length - 1].x1) : -1;
   const margin = pieces.length === 0 ? 0 : first < 0 || last < 0 ? Infinity : m.lead[first] + m.trail[last];
-  return { total: costs.reduce((a, c) => a + c, 0) + margin, pieces: costs, margin };
+  return { total: costs.reduce((a, c) => a + c, 0) + margin + units, pieces: costs, margin, units };
 }
 
