@@ -10,6 +10,7 @@ import { SegClass, type Segmentation } from '../types.ts';
 import type { Raster } from '../raster.ts';
 import { darkness } from '../trace/classical.ts';
 import { boxMean, isDithered } from './dither.ts';
+import { paperSpans, type PaperSpans } from './background.ts';
 
 /** A binary ink image: 1 = ink; `weight` (0..255, optional) says how dark above its paper each pixel is. */
 export interface InkImage {
@@ -19,6 +20,8 @@ export interface InkImage {
   weight?: Uint8Array;
   /** where lines are better seen apart from `ink` (a dithered scan smoothed along each direction) */
   lines?: { vertical: InkLayer; horizontal: InkLayer };
+  /** per row, the span that is paper (background.ts); absent: all of it */
+  paper?: PaperSpans;
 }
 
 export interface InkLayer {
@@ -82,12 +85,40 @@ export function inkFromRaster(scan: Raster, options: Partial<InkOptions> = {}): 
   const o = { ...DEFAULT_INK_OPTIONS, ...options };
   const { width: w, height: h } = scan;
   const raw = darkness(scan);
-  if (!isDithered(raw, w, h)) return { width: w, height: h, ...threshold(raw, w, h, o) };
+  if (!isDithered(raw, w, h)) return withoutBackground({ width: w, height: h, ...threshold(raw, w, h, o) }, raw);
   // a dithered scan's dots read as the gray they stand for: a 3 × 3 mean, and 1 × 9 (9 × 1) along lines
-  return {
-    width: w, height: h, ...threshold(boxMean(raw, w, h, 1), w, h, o),
+  const mean = boxMean(raw, w, h, 1);
+  return withoutBackground({
+    width: w, height: h, ...threshold(mean, w, h, o),
     lines: { vertical: threshold(boxMean(raw, w, h, 0, 4), w, h, o), horizontal: threshold(boxMean(raw, w, h, 4, 0), w, h, o) },
-  };
+  }, mean);
+}
+
+/**
+ * The ink image with the dark background beside the sheet (a torn edge, the scanner lid) cleared and
+ * the paper spans attached. Background is far darker than the page's paper (its median darkness): by
+ * at least `BACKGROUND_CONTRAST`, more than a faint gray grid's ink needs.
+ */
+const BACKGROUND_CONTRAST = 96;
+
+function withoutBackground(img: InkImage, dark: Uint8Array): InkImage {
+  const step = Math.max(1, Math.floor(dark.length / 100_000));
+  const sample: number[] = [];
+  for (let i = 0; i < dark.length; i += step) sample.push(dark[i]);
+  sample.sort((a, b) => a - b);
+  const level = sample[Math.floor(sample.length / 2)] + BACKGROUND_CONTRAST;
+  const paper = paperSpans((i) => dark[i] >= level, img.width, img.height);
+  if (!paper) return img;
+  const layers = [img.ink, img.weight, img.lines?.vertical.ink, img.lines?.vertical.weight, img.lines?.horizontal.ink, img.lines?.horizontal.weight];
+  for (let y = 0; y < img.height; y++) {
+    const row = y * img.width;
+    for (const a of layers) {
+      if (!a) continue;
+      a.fill(0, row, row + paper.left[y]);
+      a.fill(0, row + paper.right[y], row + img.width);
+    }
+  }
+  return { ...img, paper };
 }
 
 function threshold(dark: Uint8Array, w: number, h: number, o: InkOptions): InkLayer {
@@ -134,6 +165,8 @@ export interface LineEvidence {
   horizontal: Cells;
   /** the vertical evidence dense, strip-major (rowStrips × width): looked up at known columns */
   verticalDense: Float32Array;
+  /** the ink image's paper spans, when it has background beside the sheet */
+  paper?: PaperSpans;
 }
 
 export interface EvidenceOptions {
@@ -183,7 +216,7 @@ export function lineEvidence(img: InkImage, options: Partial<EvidenceOptions> = 
       }
     }
   }
-  return { width: w, height: h, strip: S, vertical: sparse(v, w), verticalMass: sparse(vm, w), horizontal: sparse(hz, h), verticalDense: v };
+  return { width: w, height: h, strip: S, vertical: sparse(v, w), verticalMass: sparse(vm, w), horizontal: sparse(hz, h), verticalDense: v, paper: img.paper };
 }
 
 function sparse(grid: Float32Array, len: number): Cells {

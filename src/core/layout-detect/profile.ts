@@ -5,6 +5,7 @@
  * Positions are px with +0.5 = pixel centre.
  */
 import type { InkImage, LineEvidence } from './evidence.ts';
+import { paperRows } from './background.ts';
 
 /** A straight line found in a profile: centre (px), total evidence, and its extent in bins. */
 export interface ProfileLine {
@@ -26,7 +27,8 @@ export function toScan(xs: number, ys: number, tan: number, w: number, h: number
  * Share of the rows of strips [s0, s1) in which straightened column x_s has vertical-line ink, per column.
  * Index = column; values 0..1. Only the rows where x_s falls inside the scan count: on a skewed scan a
  * frame on the page's edge leaves the image halfway down, and is as much a frame for it (at least a
- * quarter of the rows always count, so a sliver at a corner cannot make a line).
+ * quarter of the rows always count, so a sliver at a corner cannot make a line). Where the scan has
+ * background beside the sheet (a torn edge), only the rows on paper count likewise.
  */
 export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.ceil(e.height / e.strip), mass = false): Float64Array {
   const out = new Float64Array(e.width);
@@ -40,7 +42,8 @@ export function verticalProfile(e: LineEvidence, tan: number, s0 = 0, s1 = Math.
     if (i >= 0 && i < e.width) out[i] += c.weight[k] * (1 - f);
     if (i + 1 >= 0 && i + 1 < e.width) out[i + 1] += c.weight[k] * f;
   }
-  for (let x = 0; x < e.width; x++) out[x] /= Math.max(0.25 * rows, visibleRows(x + 0.5, y0, y1, tan, e.width, e.height));
+  const seen = (xs: number) => (e.paper ? paperRows(e.paper, xs, y0, y1, tan, e.height) : visibleRows(xs, y0, y1, tan, e.width, e.height));
+  for (let x = 0; x < e.width; x++) out[x] /= Math.max(0.25 * rows, seen(x + 0.5));
   return out;
 }
 
