@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partitionCost, partitionLines, type CellInk, type LineMark, type Piece } from '../../src/core/layout-detect/partition.ts';
 import { predictedLines } from '../../src/core/layout-detect/grid.ts';
+import { candidateUnits, unitCost } from '../../src/core/layout-detect/units.ts';
 
 // Line sets as detect.ts hands them to the partition: frames heavy (mass 2), grid lines light (mass 1),
 // strength 1 unless said; cells: curves fill nearly every row of a track, numbers a few rows of the depth track.
@@ -69,6 +70,17 @@ describe('partitionLines: tracks, the depth track and gaps from the long vertica
     expect(summary(partitionLines(lines, cells, { offUnit: 0 })).length).toBeGreaterThan(expected.length);
   });
 
+  it('does not take a value track as wide as the others for the depth track when the numbers faded away', () => {
+    // frames only; track 1 holds sparse curves (as sparse as numbers), the depth track 300–370 is blank
+    const lines = [frame(0), frame(300), frame(370), frame(670), frame(970)];
+    const cells: CellInk[] = [{ fill: 0.4, textFill: 0.38 }, BLANK, CURVES, CURVES];
+    expect(summary(partitionLines(lines, cells))).toEqual([
+      { kind: 'track', x0: 0, x1: 300 }, { kind: 'gap', x0: 300, x1: 370 }, { kind: 'track', x0: 370, x1: 670 }, { kind: 'track', x0: 670, x1: 970 },
+    ]);
+    // without the width terms the sparse track is the depth track
+    expect(partitionLines(lines, cells, { offUnit: 0 })[0].kind).toBe('depth');
+  });
+
   it('splits touching tracks at their shared frame when their grids differ, in one group', () => {
     const { lines, cells } = page([frame(0), ...tenDiv(0, 300), frame(300), ...logDecades(300, 600, 3), frame(600)], null);
     const pieces = partitionLines(lines, cells);
@@ -122,5 +134,27 @@ describe('partitionCost', () => {
     const { lines, cells } = page([frame(0), frame(300), frame(600)], null);
     expect(partitionCost(lines, cells, [{ kind: 'track', x0: 0, x1: 450 }]).total).toBe(Infinity);
     expect(partitionCost(lines, cells, [{ kind: 'depth', x0: 0, x1: 300 }]).pieces[0]).toBe(Infinity);
+  });
+});
+
+describe('track widths against a unit', () => {
+  const o = { offUnit: 1, unitTolerance: 0.02, depthShare: 0.8 };
+  it('charges nothing for one or two units, in full for a track a unit and a half wide', () => {
+    const c = unitCost(300, o);
+    expect([c.track(300), c.track(604), c.track(596)]).toEqual([0, 0, 0]);
+    expect(c.track(450)).toBe(1);
+    expect(c.track(312)).toBeGreaterThan(0); // 12 px off, tolerance 6 px
+    expect(c.track(312)).toBeLessThan(1);
+  });
+
+  it('charges a depth track from 0.8 of a unit, in full at one unit', () => {
+    const c = unitCost(300, o);
+    expect(c.depth(90)).toBe(0);
+    expect(c.depth(270)).toBeCloseTo(0.5);
+    expect(c.depth(300)).toBe(1);
+  });
+
+  it('takes each track width and its half as candidate units, once each', () => {
+    expect(candidateUnits([300, 600, 301], o)).toEqual([150, 300, 600]);
   });
 });

@@ -7,12 +7,12 @@
  * alike in weight (a 1-bit scan makes every line 1–3 px; a heavy decade line outweighs a faint frame),
  * so no single line decides: the partition with the lowest total cost wins (dynamic programming). Costs
  * are nats (grid-cost.ts): each track's grid against the lines inside it, a piece edge on a line much
- * lighter than the frames, lines left out as margin, a track neither one nor two units wide (a 1-bit
- * print makes frames as light as grid lines: without it, every surviving grid line edges a gridless
- * track); finding the depth track earns a reward.
+ * lighter than the frames, lines left out as margin, a track neither one nor two units wide or a depth
+ * track nearly as wide as a unit (units.ts); finding the depth track earns a reward.
  */
 import { gridMatches, type GridFit, type GridGuess, type GridMatch } from './grid.ts';
 import { cheapestGrid, DEFAULT_GRID_COST_OPTIONS, type GridCostOptions } from './grid-cost.ts';
+import { candidateUnits, NO_UNIT_COST, unitCost, type UnitCost, type UnitOptions } from './units.ts';
 
 /**
  * A long vertical line: centre (px), mass (darkness-weighted width × share of rows covered) and strength
@@ -42,7 +42,8 @@ export interface Piece {
   group: number;
 }
 
-export interface PartitionOptions {
+/** Besides the unit's (units.ts: tracks one or two units wide, the depth track narrower). */
+export interface PartitionOptions extends UnitOptions {
   minTrackWidth: number;
   /** cost of one more track */
   trackCost: number;
@@ -59,20 +60,13 @@ export interface PartitionOptions {
    * `maxDepthFill`: nearly every log has one, and finding it places two frames
    */
   depthReward: number;
-  /**
-   * track widths: a log's tracks are one or two units wide (API: 2.5 in, tracks 2–3 often one 5 in
-   * track). A track more than `unitTolerance` (share of the unit, at least 3 px) off both costs up to
-   * `offUnit` (full at three times the tolerance); the unit is whichever makes the partition cheapest
-   */
-  offUnit: number;
-  unitTolerance: number;
   /** grid misfit (grid-cost.ts); a line left out as margin costs `unexplained` times its row coverage */
   grid: GridCostOptions;
 }
 
 export const DEFAULT_PARTITION_OPTIONS: PartitionOptions = {
   minTrackWidth: 30, trackCost: 0.5, cutWeight: 2, frameShare: 0.75,
-  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, offUnit: 1, unitTolerance: 0.02,
+  maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, offUnit: 1, depthShare: 0.8, unitTolerance: 0.02,
   grid: DEFAULT_GRID_COST_OPTIONS,
 };
 
@@ -155,7 +149,7 @@ interface Step {
  * The cheapest partition under a cost model: states are (line, depth track used yet); a piece runs from
  * one line to a later one; leading and trailing lines may be left out as margin.
  */
-function solve(xs: number[], m: CostModel, offUnit: (width: number) => number): { pieces: Piece[]; cost: number } {
+function solve(xs: number[], m: CostModel, unit: UnitCost = NO_UNIT_COST): { pieces: Piece[]; cost: number } {
   const n = xs.length;
   const best = [Float64Array.from(m.lead), new Float64Array(n).fill(Infinity)];
   const step: (Step | null)[][] = [xs.map((_, k) => (k > 0 ? { from: 0, depthUsed: 0, kind: 'margin', fit: NO_GRID } : null)), new Array(n).fill(null)];
@@ -168,9 +162,9 @@ function solve(xs: number[], m: CostModel, offUnit: (width: number) => number): 
       if (!Number.isFinite(base)) continue;
       for (let j = i + 1; j < n; j++) {
         const t = m.track(i, j), gap = m.gap(i, j), depth = d === 0 ? m.depth(i, j) : null;
-        if (t) relax(j, d, base + t.cost + offUnit(xs[j] - xs[i]), { from: i, depthUsed: d, kind: 'track', fit: t.fit });
+        if (t) relax(j, d, base + t.cost + unit.track(xs[j] - xs[i]), { from: i, depthUsed: d, kind: 'track', fit: t.fit });
         if (gap !== null) relax(j, d, base + gap, { from: i, depthUsed: d, kind: 'gap', fit: NO_GRID });
-        if (depth !== null) relax(j, 1, base + depth, { from: i, depthUsed: 0, kind: 'depth', fit: NO_GRID });
+        if (depth !== null) relax(j, 1, base + depth + unit.depth(xs[j] - xs[i]), { from: i, depthUsed: 0, kind: 'depth', fit: NO_GRID });
       }
     }
   }
@@ -193,24 +187,6 @@ function backtrack(xs: number[], step: (Step | null)[][], end: number, endD: num
   return out.map((p, k) => ({ ...p, group: p.kind === 'track' && k > 0 && out[k - 1].kind === 'track' ? g : ++g }));
 }
 
-/** What a track `width` px wide pays for fitting neither one nor two units `unit` px wide. */
-function offUnitCost(width: number, unit: number, o: PartitionOptions): number {
-  const tol = Math.max(3, o.unitTolerance * unit);
-  const off = Math.min(Math.abs(width - unit), Math.abs(width - 2 * unit));
-  return o.offUnit * Math.max(0, Math.min(1, (off - tol) / (2 * tol)));
-}
-
-/**
- * Candidate units for tracks `widths` px wide: each width and its half (a track is one or two units),
- * those within half a tolerance of a smaller one dropped.
- */
-function candidateUnits(widths: number[], o: PartitionOptions): number[] {
-  const all = widths.flatMap((w) => [w, w / 2]).sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const w of all) if (!out.length || w - out[out.length - 1] > 0.5 * Math.max(3, o.unitTolerance * w)) out.push(w);
-  return out;
-}
-
 const trackWidths = (pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[]) => pieces.filter((p) => p.kind === 'track').map((p) => p.x1 - p.x0);
 
 /**
@@ -218,9 +194,9 @@ const trackWidths = (pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[]) => pieces.filt
  * least one track is nearly always right), and over none (each track pays `offUnit`).
  */
 function solveUnits(xs: number[], m: CostModel, o: PartitionOptions): { pieces: Piece[]; cost: number } {
-  let best = solve(xs, m, () => o.offUnit);
-  for (const u of candidateUnits(trackWidths(solve(xs, m, () => 0).pieces), o)) {
-    const r = solve(xs, m, (w) => offUnitCost(w, u, o));
+  let best = solve(xs, m, { track: () => o.offUnit, depth: () => 0 });
+  for (const u of candidateUnits(trackWidths(solve(xs, m).pieces), o)) {
+    const r = solve(xs, m, unitCost(u, o));
     if (r.cost < best.cost) best = r;
   }
   return best;
@@ -278,7 +254,8 @@ export function partitionLines(lines: LineMark[], cells: CellInk[], options: Par
  * What a given partition would cost, piece by piece, with the frame weight its own edges give (pieces
  * must start and end on lines; missing grid lines priced as `options.grid` says): for tests and
  * diagnostics that ask why one partition beat another. Infinity for a piece the partition cannot make.
- * `units`: what the tracks' widths cost against the unit that suits them best (included in `total`).
+ * `units`: what the tracks' and the depth track's widths cost against the unit that suits them best
+ * (included in `total`).
  */
 export function partitionCost(
   lines: LineMark[], cells: CellInk[], pieces: Pick<Piece, 'x0' | 'x1' | 'kind'>[], options: Partial<PartitionOptions> = {},
@@ -294,8 +271,9 @@ export function partitionCost(
     return c ?? Infinity;
   });
   // the tracks' widths against the unit that suits them best (or none: each track pays in full)
-  const widths = trackWidths(pieces);
-  const units = Math.min(widths.length * o.offUnit, ...candidateUnits(widths, o).map((u) => widths.reduce((a, w) => a + offUnitCost(w, u, o), 0)));
+  const widths = trackWidths(pieces), depths = pieces.filter((p) => p.kind === 'depth').map((p) => p.x1 - p.x0);
+  const priced = (c: UnitCost) => widths.reduce((a, w) => a + c.track(w), 0) + depths.reduce((a, w) => a + c.depth(w), 0);
+  const units = Math.min(widths.length * o.offUnit, ...candidateUnits(widths, o).map((u) => priced(unitCost(u, o))));
   const first = pieces.length ? at(pieces[0].x0) : -1, last = pieces.length ? at(pieces[pieces.length - 1].x1) : -1;
   const margin = pieces.length === 0 ? 0 : first < 0 || last < 0 ? Infinity : m.lead[first] + m.trail[last];
   return { total: costs.reduce((a, c) => a + c, 0) + margin + units, pieces: costs, margin, units };
