@@ -19,7 +19,8 @@ cp "$tmp/package/index.js" "$tmp/package/package.json" "$out/webgpu/"
 mkdir -p "$out/webgpu/dist/linux-x64"
 xz -T2 -6 -c "$tmp/package/dist/linux-x64/dawn.node" > "$out/webgpu/dist/linux-x64/dawn.node.xz"
 rm -rf "$tmp"
-(cd "$out/debs" && apt-get download libvulkan1 2>/dev/null)
+# the NVIDIA Vulkan ICD (libGLX_nvidia) needs glvnd: without these the loader finds "no drivers"
+(cd "$out/debs" && apt-get download libvulkan1 libglvnd0 libglx0 libgl1 libegl1 libgles2 libopengl0 2>/dev/null)
 xz -T2 -6 -c "$(readlink -f "$(command -v node)")" > "$out/node.xz"
 cat > "$out/run.sh" <<'RUN'
 #!/usr/bin/env bash
