@@ -13,6 +13,7 @@ import type { TrackSpec } from '../calibration/layout.ts';
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpInput, type DpPath, type DpWorkspace } from './viterbi.ts';
+import { CLAIM, addClaims, crossingsExempt } from './claims.ts';
 import type { WrapSpan } from './dp-state.ts';
 
 export interface JointInput {
@@ -30,7 +31,7 @@ export interface JointInput {
 
 interface Joint {
   paths: DpPath[];
-  /** claims[j]: how many paths hold run j */
+  /** claims[j]: how many paths hold run j, in CLAIM units (a bridge over it holds a share, addClaims) */
   claims: Int32Array;
   /** owner[j]: the curve whose seed stroke run j is on, or -1 */
   owner: Int32Array;
@@ -122,18 +123,19 @@ function descend(input: JointInput, owner: Int32Array, order: number[], memo: Re
 /** Re-traces curve k against every other curve's claims and seed strokes; true if its path changed. */
 function retrace(input: JointInput, j: Joint, k: number): boolean {
   const old = j.paths[k];
-  if (old) addClaims(j.claims, old, -1);
-  const slot = j.memo.slot(k, j.claims);
-  const path = slot.path ?? (slot.path = traceAgainst(input, j, k));
+  if (old) addClaims(input.table, j.claims, old, -1, input.o);
+  const claims = old ? crossingsExempt(input.table, j.claims, j.paths, k, old, input.o) : j.claims;
+  const slot = j.memo.slot(k, claims);
+  const path = slot.path ?? (slot.path = traceAgainst(input, j, k, claims));
   j.paths[k] = path;
-  addClaims(j.claims, path, +1);
+  addClaims(input.table, j.claims, path, +1, input.o);
   return !old || !samePath(old, path);
 }
 
-/** Curve k's DP against the claims in j (its own path's taken out). */
-function traceAgainst(input: JointInput, j: Joint, k: number): DpPath {
+/** Curve k's DP against `claims` (the others' paths; its own taken out) and the seed strokes in j. */
+function traceAgainst(input: JointInput, j: Joint, k: number, claims: Int32Array): DpPath {
   const { table, ws, track, bases, seeds, o } = input;
-  const { emit, noBridge } = withSharePenalty(table, bases[k], j.claims, o);
+  const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
   for (let r = 0; r < table.count; r++) if (j.owner[r] >= 0 && j.owner[r] !== k) emit[r] = Infinity;
   const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
   return traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates }, seeds[k], o);
@@ -169,8 +171,8 @@ function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Arra
   const noBridge = new Uint8Array(table.count);
   for (let j = 0; j < table.count; j++) {
     if (claims[j] === 0) continue;
-    emit[j] += claims[j] * sharePenalty(table, j, o);
-    noBridge[j] = isWide(table, j) ? 0 : 1;
+    emit[j] += (claims[j] / CLAIM) * sharePenalty(table, j, o);
+    noBridge[j] = isWide(table, j) || claims[j] < CLAIM ? 0 : 1;
   }
   return { emit, noBridge };
 }
@@ -197,10 +199,6 @@ export function traceOne(
     cycle: join(up.cycle, down.cycle, new Int8Array(n)),
     step: join(up.step, down.step, new Float32Array(n)),
   };
-}
-
-function addClaims(claims: Int32Array, path: DpPath, delta: number): void {
-  for (let r = 0; r < path.run.length; r++) if (path.run[r] >= 0) claims[path.run[r]] += delta;
 }
 
 function samePath(a: DpPath, b: DpPath): boolean {
@@ -250,3 +248,4 @@ function sameInts(a: Int32Array, b: Int32Array): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+

@@ -69,6 +69,18 @@ export interface TraceOptions {
    */
   shareNarrow: number;
   shareWide: number;
+  /**
+   * a path's bridge also holds the ink it passes over within this many px (joint.ts: two curves may
+   * not take turns on the specks of one line for free); negative: bridges hold nothing
+   */
+  bridgeClaimPx: number;
+  /** what holding a run by a bridge counts for, as a share of sitting on it (0..1, in quarters) */
+  bridgeClaimShare: number;
+  /**
+   * a bridge holds only specks: runs whose stroke (RunTable.mate chain) spans at most this many rows. A
+   * longer stroke is another curve's line, met where the two cross or kiss, and free to bridge over
+   */
+  bridgeClaimStrokeRows: number;
   /** joint tracing: re-trace every curve against the others' paths at most this often */
   jointIterations: number;
   /**
@@ -143,6 +155,9 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wrapEdgePx: 12,
   shareNarrow: 4,
   shareWide: 0.2,
+  bridgeClaimPx: 2,
+  bridgeClaimShare: 0.5,
+  bridgeClaimStrokeRows: 60,
   jointIterations: 3,
   jointOrders: 6,
   wUnexplained: 1.5,
