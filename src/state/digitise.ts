@@ -121,7 +121,8 @@ export function createDigitiser(store: AppStore, deps: DigitiseDeps) {
 
   function keep(r: TraceResult, model: { seg: Segmentation; modelId: string } | null, upright: TraceJob['upright']): void {
     const st = store.getState();
-    const seg = model?.seg ?? r.segmentation!;
+    // the result's: the model's own segmentation went to the trace worker (transferred) and came back
+    const seg = r.segmentation;
     st.updateDocument('Digitise', (d) => ({ ...d, curves: r.curves }), 'now');
     st.setScan({ traceInput: { seg, upright, options: traceOptionsFor(r.kind), kind: r.kind, modelId: model?.modelId } });
     st.setDigitise({ maskLevels: [{ width: seg.width, height: seg.height, channels: 1, data: seg.classes }, ...r.maskLevels], reviewIndex: -1 });

@@ -17,8 +17,20 @@ import { removeCurve, setSeed } from '../../src/state/layout-edits';
 import { createAppStore } from '../../src/state/store';
 import { sampleLayout, sampleScan } from '../digitise/sample';
 
+/**
+ * The trace worker's contract in process: the job crosses as postMessage would carry it, the model's
+ * segmentation transferred (the caller's copy detached, as src/io/digitise-client.ts sends it), and the
+ * result comes back the same way.
+ */
 const inProcessTracer: DigitiseDeps['tracer'] = {
-  run: (job: TraceJob, onStage) => ({ promise: Promise.resolve().then(() => runTrace(job, onStage)), cancel() {} }),
+  run: (job: TraceJob, onStage) => ({
+    promise: Promise.resolve().then(() => {
+      const moved = job.segmentation ? [...new Set([job.segmentation.classes.buffer, job.segmentation.curveProb.buffer])] : [];
+      const r = runTrace(structuredClone(job, { transfer: moved as ArrayBuffer[] }), onStage);
+      return structuredClone(r);
+    }),
+    cancel() {},
+  }),
 };
 const noModel = () => Promise.reject(new SegmentError('model-missing', 'model index /models/index.json is missing (HTTP 404); the app was installed without its models'));
 
@@ -111,6 +123,9 @@ describe('digitising through the store', () => {
       expect(ok).toBe(true);
       expect(s.doc.curves).toHaveLength(4);
       expect(s.scan.traceInput).toMatchObject({ kind: 'model', modelId: segmenter.card.id, options: {} });
+      // the segmentation kept for re-tracing and the mask is the one handed back, not the detached original
+      expect(s.scan.traceInput!.seg.classes.length).toBe(upright.width * upright.height);
+      expect(s.digitise.maskLevels[0].data.length).toBe(upright.width * upright.height);
       expect(s.digitise.backend).toMatchObject({ runtime: 'onnxruntime-node' });
       expect([...stages].some((t) => /^Segmenting: tile \d+ of \d+ · about \d+ s left$/.test(t))).toBe(true);
       expect(stages.has('Tracing the curves')).toBe(true);

@@ -21,11 +21,14 @@ export type TraceStage = 'segment' | 'trace' | 'mask';
 export interface TraceResult {
   curves: TracedCurve[];
   kind: SegmentationKind;
-  /** the classical segmentation made here; null when the job brought the model's */
-  segmentation: Segmentation | null;
+  /**
+   * the segmentation the curves were traced from: the classical one made here, or the job's own
+   * handed back (the page transfers the model's to the worker rather than copy it, so it returns)
+   */
+  segmentation: Segmentation;
   /**
    * the mask overlay's class-map levels below full size (levels 1, 2, …); level 0 is the
-   * segmentation's own class map, which the caller already holds
+   * segmentation's own class map
    */
   maskLevels: Raster[];
 }
@@ -41,5 +44,5 @@ export function runTrace(job: TraceJob, onStage?: (stage: TraceStage) => void): 
   const curves = traceLayout(job.upright, seg, job.layout, { kind });
   onStage?.('mask');
   const maskLevels = classPyramid(seg).slice(1);
-  return { curves, kind, segmentation: job.segmentation ? null : seg, maskLevels };
+  return { curves, kind, segmentation: seg, maskLevels };
 }
