@@ -12,6 +12,9 @@ import type { DpPath } from './viterbi.ts';
 /** one path holding a run, in claims units: a bridge's share of a hold is rounded to a quarter */
 export const CLAIM = 4;
 
+/** What a bridge over a run holds, in claims units: added and taken away alike, so it must be one figure. */
+const bridgeHold = (o: TraceOptions): number => Math.round(o.bridgeClaimShare * CLAIM);
+
 /**
  * A path holds the runs it sits on, and also the ink its bridges pass over (within `reach` px of the
  * straight line between the runs either side): on a sparse line (a 1-bit print leaves specks of a thin
@@ -20,7 +23,7 @@ export const CLAIM = 4;
  */
 export function addClaims(table: RunTable, claims: Int32Array, path: DpPath, sign: number, o: TraceOptions): void {
   const reach = o.bridgeClaimPx;
-  const bridged = sign * Math.round(o.bridgeClaimShare * CLAIM);
+  const bridged = sign * bridgeHold(o);
   for (let r = 0; r < path.run.length; r++) if (path.run[r] >= 0) claims[path.run[r]] += sign * CLAIM;
   if (reach < 0 || bridged === 0) return;
   forEachBridge(path, (a, b) => claimBridge(table, claims, path.run[a], path.run[b], bridged, reach, o.bridgeClaimStrokeRows));
@@ -33,7 +36,7 @@ export function addClaims(table: RunTable, claims: Int32Array, path: DpPath, sig
  * turns on one line never get clearly apart, so their bridges keep holding.
  */
 export function crossingsExempt(table: RunTable, claims: Int32Array, paths: DpPath[], k: number, mine: DpPath, o: TraceOptions): Int32Array {
-  const reach = o.bridgeClaimPx, bridged = Math.round(o.bridgeClaimShare * CLAIM);
+  const reach = o.bridgeClaimPx, bridged = bridgeHold(o);
   if (reach < 0 || bridged === 0) return claims;
   let out: Int32Array | null = null;
   paths.forEach((p, m) => {
