@@ -4,7 +4,11 @@ and 1-px tolerant IoU of curve ink and grid, ink darkness, 1-bit or JPEG scan) a
 crops centred on curve ink: scan | truth | prediction | curve errors | grid errors.
 
     /usr/bin/python3 training/inspect_preds.py --run-dir runs/NAME [--scans 8] [--crops 2]
-        [--size 192] [--zoom 3] [--out runs/NAME/inspect]
+        [--size 192] [--zoom 3] [--out runs/NAME/inspect] [--onnx OTHER.onnx]
+
+--onnx scores another exported model on this run's validation scans and labels, so two models can be
+compared on the same data (e.g. v3 on v4's dataset: --run-dir runs/tw-unet-mc-gpu-v4 --onnx
+public/models/tw-unet-mc-gpu-v3.onnx); the run's own val tile and overlap are used.
 
 Error panels: right = black, predicted but not true = red, true but missed = blue; a light shade of
 each where the error is within 1 px of the other side (boundary disagreement)."""
@@ -113,6 +117,7 @@ def main(argv):
     p.add_argument("--size", type=int, default=192)
     p.add_argument("--zoom", type=int, default=3)
     p.add_argument("--out")
+    p.add_argument("--onnx", help="score this exported model instead of the run's own (same scans, same labels)")
     p.add_argument("--cache-dir", default=str(REPO / "runs" / "cache"))
     args = p.parse_args(argv)
     run_dir = Path(args.run_dir)
@@ -121,11 +126,14 @@ def main(argv):
     root = REPO / cfg["dataset"]["dir"]
     manifest = data.load_manifest(root)
     store = data.ScanStore(root, manifest, args.cache_dir, cfg["task"])
-    out = Path(args.out) if args.out else run_dir / "inspect"
+    onnx = Path(args.onnx) if args.onnx else run_dir / f"{cfg['name']}.onnx"
+    if not onnx.exists():
+        sys.exit(f"error: no model at {onnx}")
+    out = Path(args.out) if args.out else run_dir / ("inspect" if not args.onnx else f"inspect-{onnx.stem}")
     out.mkdir(parents=True, exist_ok=True)
     samples = {s["id"]: s for s in manifest["samples"]}
     rng = np.random.default_rng(0)
-    ort = OrtTiles(run_dir / f"{cfg['name']}.onnx")
+    ort = OrtTiles(onnx)
     rows = []
     try:
         for sid in val_ids[:args.scans]:
