@@ -4,14 +4,18 @@
  * position, but a thick line is not a thin one, a faint line is not a black one, and a dotted line is
  * not a dashed one. Features per run (pixel space of the upright scan, px):
  * - width: the line's width across the stroke, from the run's horizontal extent h and the vertical ink
- *   extent v through its centre column: a stroke of width w at any angle has h·v / √(h² + v²) ≈ w;
+ *   extent v through its centre column: a stroke of width w at any angle has h·v / √(h² + v²) ≈ w.
+ *   From the mask h and v are whole pixels, so lines 2 and 2.6 px wide read alike; with the scan they
+ *   are also read sub-pixel (fineWidth): the ink's darkness above the paper's, summed across the
+ *   stroke in units of its darkest pixel. Lines are drawn anti-aliased and blurred, so this measure is
+ *   biased (about +0.5 px at 200 dpi) but the same for every curve of a scan: it is only compared;
  * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width;
  * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
  *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
  * A curve's look is the median of each feature over the runs of its own path nearest its seed. In the
  * DP a run costs a curve how much more unlike it it is than like the track's most similar other curve
  * (with dead zones, and capped: a crossing merges two lines' ink); identity.ts compares whole pieces
- * of path by their medians.
+ * of path by their medians, and only there the sub-pixel width too (single runs are too noisy for it).
  */
 import { SegClass, type Segmentation } from '../types.ts';
 import { forEachLink, isWide, type RunTable } from './runs.ts';
@@ -20,12 +24,15 @@ import { runDp, type DpWorkspace, type WrapSpan } from './viterbi.ts';
 
 export interface RunFeatures {
   width: Float32Array;
+  /** the same, sub-pixel: from the scan's darkness summed across the stroke (null without the scan) */
+  fineWidth: Float32Array | null;
   dark: Float32Array;
   length: Float32Array;
 }
 
 export interface CurveLook {
   width: number;
+  fineWidth: number | null;
   dark: number;
   length: number;
   /** runs the medians were taken from */
@@ -34,25 +41,57 @@ export interface CurveLook {
 
 const SOLID = SegClass.SolidCurve;
 const BROKEN = SegClass.BrokenCurve;
+const GRID_CLASS = SegClass.Grid;
+const PAPER = SegClass.Paper;
+/** ink must stand this far above the paper (darkness 0..255) for its extents to be read sub-pixel */
+const MIN_CONTRAST = 40;
 /** vertical ink is counted at most this far up and down (px): enough to tell a line's width */
 const MAX_V = 24;
 
 export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, dark?: Uint8Array): RunFeatures {
   const width = new Float32Array(t.count), shade = new Float32Array(t.count);
+  const fineWidth = dark ? new Float32Array(t.count) : null;
   const isInk = (i: number) => seg.classes[i] === SOLID || seg.classes[i] === BROKEN || seg.curveProb[i] >= probCurve;
+  const paper = dark ? paperDarkness(seg, t, dark) : 0;
   for (let j = 0; j < t.count; j++) {
     const y = t.y0 + t.row[j];
     const x = Math.min(seg.width - 1, Math.max(0, Math.floor(t.centre[j])));
-    let v = 1;
-    for (let k = 1; k <= MAX_V && y - k >= 0 && isInk((y - k) * seg.width + x); k++) v++;
-    for (let k = 1; k <= MAX_V && y + k < seg.height && isInk((y + k) * seg.width + x); k++) v++;
-    const h = t.right[j] - t.left[j] + 1;
-    width[j] = (h * v) / Math.hypot(h, v);
+    let up = 0, down = 0;
+    while (up < MAX_V && y - up - 1 >= 0 && isInk((y - up - 1) * seg.width + x)) up++;
+    while (down < MAX_V && y + down + 1 < seg.height && isInk((y + down + 1) * seg.width + x)) down++;
     let d = 0;
     if (dark) for (let xx = t.left[j], base = y * seg.width; xx <= t.right[j]; xx++) if (isInk(base + xx)) d = Math.max(d, dark[base + xx]);
     shade[j] = dark ? d / 255 : 1;
+    let h = t.right[j] - t.left[j] + 1, v = up + down + 1;
+    const h0 = h, v0 = v;
+    if (dark && d - paper >= MIN_CONTRAST) {
+      // sub-pixel extents: the ink's darkness summed across the stroke, in units of its darkest pixel,
+      // one pixel beyond the ink each way for the anti-aliased edge (not into a grid line)
+      const fill = (i: number) => (seg.classes[i] === GRID_CLASS ? 0 : Math.min(1, Math.max(0, (dark[i] - paper) / (d - paper))));
+      const base = y * seg.width;
+      h = 0;
+      for (let xx = Math.max(0, t.left[j] - 1); xx <= Math.min(seg.width - 1, t.right[j] + 1); xx++) h += fill(base + xx);
+      v = 0;
+      for (let yy = Math.max(0, y - up - 1); yy <= Math.min(seg.height - 1, y + down + 1); yy++) v += fill(yy * seg.width + x);
+      h = Math.max(h, 0.5); v = Math.max(v, 0.5);
+    }
+    width[j] = (h0 * v0) / Math.hypot(h0, v0);
+    if (fineWidth) fineWidth[j] = (h * v) / Math.hypot(h, v);
   }
-  return { width, dark: shade, length: pieceLengths(t) };
+  return { width, fineWidth, dark: shade, length: pieceLengths(t) };
+}
+
+/** The paper's darkness in the table's band: the median over its paper-classed pixels (a sample of them). */
+function paperDarkness(seg: Segmentation, t: RunTable, dark: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  const step = 7; // a sparse sample is plenty for a median of noise
+  for (let i = t.y0 * seg.width, end = Math.min(seg.height, t.y0 + t.rows) * seg.width; i < end; i += step) {
+    if (seg.classes[i] === PAPER) { hist[dark[i]]++; n++; }
+  }
+  let acc = 0;
+  for (let v = 0; v < 256; v++) if ((acc += hist[v]) * 2 >= n) return v;
+  return 0;
 }
 
 /** Extent of each run's 8-connected piece of curve ink (grid-only runs are pieces of their own). */
@@ -88,6 +127,7 @@ export function curveLook(f: RunFeatures, runs: number[], minSamples: number): C
   if (runs.length < minSamples) return null;
   return {
     width: median(runs.map((j) => f.width[j])),
+    fineWidth: f.fineWidth ? median(runs.map((j) => f.fineWidth![j])) : null,
     dark: median(runs.map((j) => f.dark[j])),
     length: median(runs.map((j) => f.length[j])),
     samples: runs.length,
@@ -108,9 +148,11 @@ export function pieceLookCost(f: RunFeatures, own: CurveLook, other: CurveLook, 
     const gap = Math.abs(a - b);
     return gap <= tol ? 0 : w * Math.max(0, Math.min(gap, Math.abs(v - a) - Math.abs(v - b)));
   };
+  const fine = m.fineWidth !== null && own.fineWidth !== null && other.fineWidth !== null;
   const cost =
     part(Math.log(m.width), Math.log(own.width), Math.log(other.width), o.lookWidthTol, o.wLookWidth) +
-    part(m.dark, own.dark, other.dark, o.lookDarkTol, o.wLookDark) +
+    (fine ? part(Math.log(m.fineWidth!), Math.log(own.fineWidth!), Math.log(other.fineWidth!), o.pieceWidthTol, o.wPieceWidth) : 0) +
+    part(m.dark, own.dark, other.dark, o.pieceDarkTol, o.wLookDark) +
     part(Math.log(m.length), Math.log(own.length), Math.log(other.length), o.lookLengthTol, o.wLookLength);
   return runs.length * Math.min(o.lookCap, cost);
 }

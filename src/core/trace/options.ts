@@ -113,6 +113,14 @@ export interface TraceOptions {
   lookLengthTol: number;
   lookCap: number;
   /**
+   * identity.ts compares whole pieces of path by their medians, which are far steadier than single
+   * runs: there the sub-pixel width (from the scan's darkness) tells two curves apart beyond
+   * pieceWidthTol (|ln ratio|), weighted wPieceWidth, and the shade beyond pieceDarkTol
+   */
+  pieceWidthTol: number;
+  wPieceWidth: number;
+  pieceDarkTol: number;
+  /**
    * identity.ts: where two curves touch, lines are fitted to each path over identityFitRows ink rows
    * either side; a link costs wIdentityJunction × (position miss at the touch's middle + identityFitRows
    * × slope miss), px, capped at slopeCapPx, fading to nothing for touches of identityMaxTouchRows rows;
@@ -176,6 +184,9 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wLookLength: 0.3,
   lookLengthTol: 0.5,
   lookCap: 0.6,
+  pieceWidthTol: 0.1,
+  wPieceWidth: 2,
+  pieceDarkTol: 0.05,
   identityFitRows: 10,
   identityMaxTouchRows: 40,
   wIdentityJunction: 1,
