@@ -15,7 +15,7 @@ import { drawDepthLabels, drawGrids, drawPips, drawTrackNotes } from './draw-gri
 import type { CurveLibrary } from './library.ts';
 import { planPage, type LogPlan } from './plan.ts';
 import { Rng } from './prng.ts';
-import { bilevelMaskPass, binarizePass, ditherPass, noisePass, skewPass, tornPass, whitePointPass } from './scan-passes.ts';
+import { bilevelMaskPass, bilevelThreshold, binarizePass, ditherPass, noisePass, skewPass, tornPass, whitePointPass } from './scan-passes.ts';
 import { Sheet } from './sheet.ts';
 import { buildLayout, buildTruth, type SynthTruth } from './truth.ts';
 import { companyName, wellName } from './words.ts';
@@ -80,7 +80,8 @@ function scan(sheet: Sheet, d: DefectPlan, rng: Rng): { img: Uint8Array; mask: U
     // a bilevel scanner sets its white point on the paper first
     whitePointPass(img, Math.min(255, d.paper * (d.illum ? 1 - d.illum.amp / 2 : 1) * 0.97));
     if (d.dither) ditherPass(img, w, h);
-    else binarizePass(img, d.binarize);
+    // the planned threshold, unless it would erase the curves (then halfway between ink and paper)
+    else binarizePass(img, bilevelThreshold(img, mask, w, h, d.binarize));
     // the mask marks only ink that survived: the model cannot learn lines the scan no longer has
     bilevelMaskPass(img, mask, w, h, d.dither ? 2 : 1);
   }
