@@ -95,6 +95,27 @@ describe('partitionLines: tracks, the depth track and gaps from the long vertica
     expect(pieces[0].fit.grid).toEqual({ kind: 'linear', divisions: 20 });
   });
 
+  it('splits a 20-division line set at its middle line when that line runs on past the body as frames do', () => {
+    // a 1-bit print: frames as light as grid lines; only where the lines end tells the shared frame (frames.ts)
+    const light = (x: number, frame?: number): LineMark => ({ centre: x, mass: 1, strength: 1, frame });
+    const inner = predictedLines(0, 600, { kind: 'linear', divisions: 20 }).map((x) => light(x, x === 300 ? 1 : 0));
+    const lines = [light(0, 1), ...inner, light(600, 1)];
+    const pieces = partitionLines(...Object.values(page(lines, null)) as [LineMark[], CellInk[]]);
+    expect(summary(pieces)).toEqual([{ kind: 'track', x0: 0, x1: 300 }, { kind: 'track', x0: 300, x1: 600 }]);
+    expect(pieces.map((p) => p.fit.grid)).toEqual([{ kind: 'linear', divisions: 10 }, { kind: 'linear', divisions: 10 }]);
+  });
+
+  it('does not take a frame shown by where it ends for the middle line of a wider grid whose lines faded', () => {
+    // each track kept only its middle line: 150, 300 and 450 read as one 4-division track unless 300 is known a frame
+    const lines = (f?: number) => [frame(0), grid(150), { ...frame(300), frame: f }, grid(450), frame(600)];
+    const tracks = (f?: number) => summary(partitionLines(...Object.values(page(lines(f), null)) as [LineMark[], CellInk[]]));
+    expect(tracks()).toEqual([{ kind: 'track', x0: 0, x1: 600 }]);
+    // known a frame, 300 edges the pieces (here the lone middle lines may edge pieces too: nothing says otherwise)
+    const split = tracks(1);
+    expect(split.some((p) => p.x1 === 300) && split.some((p) => p.x0 === 300)).toBe(true);
+    expect(split.every((p) => p.kind === 'track' && (p.x1 <= 300 || p.x0 >= 300))).toBe(true);
+  });
+
   it('reads frames alone where the print lost every grid line: each interval of curves is a track', () => {
     const { lines, cells } = page([frame(0), frame(300), frame(380), frame(680), frame(980)], [300, 380]);
     expect(summary(partitionLines(lines, cells))).toEqual([
@@ -113,6 +134,18 @@ describe('partitionLines: tracks, the depth track and gaps from the long vertica
   it('does not start a track on a streak beside the frame: the blank strip between is a gap', () => {
     const { lines, cells } = page([frame(20), frame(29), ...tenDiv(29, 329), frame(329)], null, [[20, 29]]);
     expect(summary(partitionLines(lines, cells)).filter((p) => p.kind === 'track')).toEqual([{ kind: 'track', x0: 29, x1: 329 }]);
+  });
+
+  it('does not end a track on a streak beside the frame when the strip between is too narrow to look at', () => {
+    // 4 px apart: the cell's columns (4 px in from each line) are none, so its fill of 0 shows nothing
+    const streak: LineMark = { centre: 296, mass: 0.6, strength: 0.6 };
+    const sliver = (columns?: number) => {
+      const { lines, cells } = page([frame(0), ...tenDiv(0, 300), streak, frame(300)], null);
+      cells[cells.length - 1] = { ...BLANK, columns };
+      return summary(partitionLines(lines, cells)).filter((p) => p.kind === 'track');
+    };
+    expect(sliver()).toEqual([{ kind: 'track', x0: 0, x1: 296 }]);
+    expect(sliver(0)).toEqual([{ kind: 'track', x0: 0, x1: 300 }]);
   });
 
   it('proposes nothing from fewer than two lines', () => {

@@ -14,6 +14,7 @@ import { horizontalCoverage, horizontalProfile, inkNear, linesInProfile, mergeCl
 import { cellInk, coveredRegions, frameRegion, type Span } from './tracks.ts';
 import { partitionLines, type LineMark } from './partition.ts';
 import { withoutSpecks } from './specks.ts';
+import { frameEvidence } from './frames.ts';
 import { findSections, type RowSpan } from './sections.ts';
 import type { GridGuess } from './grid.ts';
 
@@ -70,12 +71,15 @@ export function detectFromInk(img: InkImage, options: DetectOptions = {}): Layou
   const regions = covered.length ? covered : frameRegion(vAll.filter((l) => l.peak >= 0.5));
   const spanning = rows.filter((l) => spanCoverage(img, regions, l.centre, tan) >= 0.6);
   const found = findSections(e, img, regions.flatMap((t) => [t.x0, t.x1]), tan);
-  const sections = covered.length ? gridSections(found, spanning) : found;
+  // without depth lines that cover the tracks, keep the dense sections still where any are (a header box
+  // framed at the page's outer edges is no grid)
+  const dense = gridSections(found, spanning);
+  const sections = covered.length || dense.length ? dense : found;
   // lines at least half as strong as the strongest (a faded 1-bit print keeps a third of its frames' rows)
   const minLine = Math.min(0.5, 0.5 * Math.max(0, ...vAll.map((l) => l.weight)));
   const vlines = mergeClose(linesInProfile(sectionProfile(e, tan, sections), minLine, sectionProfile(e, tan, sections, true)), 3);
   const rowsOfGrid = sections.length ? sections : [{ top: 0, bottom: img.height }];
-  const marks = withBorders(lineMarks(vlines, img.width), img.width);
+  const marks = withFrames(withBorders(lineMarks(vlines, img.width), img.width), img, tan);
   const cells = cellInk(withoutSpecks(img), marks.map((l) => l.centre), rowsOfGrid, tan);
   const pieces = partitionLines(marks, cells);
   const tracks = pieces.filter((p) => p.kind === 'track');
@@ -145,6 +149,12 @@ function withBorders(marks: LineMark[], width: number): LineMark[] {
   const heaviest = Math.max(0, ...marks.map((l) => l.mass));
   const border = (x: number): LineMark[] => (marks.some((l) => Math.abs(l.centre - x) <= 3) ? [] : [{ centre: x, mass: heaviest, strength: 0 }]);
   return [...border(0), ...marks, ...border(width)];
+}
+
+/** Each line's frame evidence (frames.ts); none for the image borders added in its stead. */
+function withFrames(marks: LineMark[], img: InkImage, tan: number): LineMark[] {
+  const frame = frameEvidence(img, marks.map((l) => l.centre), tan);
+  return marks.map((l, k) => (l.strength > 0 ? { ...l, frame: frame[k] } : l));
 }
 
 /** Share of the tracks' columns inked along straightened row y. */

@@ -8,7 +8,9 @@
  * so no single line decides: the partition with the lowest total cost wins (dynamic programming). Costs
  * are nats (grid-cost.ts): each track's grid against the lines inside it, a piece edge on a line much
  * lighter than the frames, lines left out as margin, a track neither one nor two units wide or a depth
- * track nearly as wide as a unit (units.ts); finding the depth track earns a reward.
+ * track nearly as wide as a unit (units.ts); finding the depth track earns a reward. Where a line's ends
+ * show it a frame (frames.ts: it runs on into the scale boxes), an edge there is free and a track over it
+ * pays.
  */
 import { gridMatches, type GridFit, type GridGuess, type GridMatch } from './grid.ts';
 import { cheapestGrid, DEFAULT_GRID_COST_OPTIONS, type GridCostOptions } from './grid-cost.ts';
@@ -23,12 +25,16 @@ export interface LineMark {
   centre: number;
   mass: number;
   strength: number;
+  /** how surely it is a frame by where it ends (frames.ts), 0..1; absent: no such evidence */
+  frame?: number;
 }
 
 /** Ink between two neighbouring lines: share of rows with any ink, and with ink other than a line across it. */
 export interface CellInk {
   fill: number;
   textFill: number;
+  /** columns looked at (the cell less a margin by each line); 0: too narrow to tell blank; absent: some */
+  columns?: number;
 }
 
 export type PieceKind = 'track' | 'depth' | 'gap';
@@ -47,9 +53,14 @@ export interface PartitionOptions extends UnitOptions {
   minTrackWidth: number;
   /** cost of one more track */
   trackCost: number;
-  /** cost of a piece edge on a line with no weight (half from each piece it bounds); falls linearly to 0 at `frameShare` of the frames' */
+  /**
+   * cost of a piece edge on a line with no weight (half from each piece it bounds); falls linearly to 0 at
+   * `frameShare` of the frames'; times 1 − LineMark.frame.
+   */
   cutWeight: number;
   frameShare: number;
+  /** cost of a line shown to be a frame (LineMark.frame = 1) left inside a track: as much as a line its grid leaves unexplained (grid.unexplained), the evidence being as strong */
+  frameInside: number;
   /** a gap: rows with ink at most this share */
   maxGapFill: number;
   /** the depth track: rows with text (ink besides lines across it) within this range; curves fill nearly all */
@@ -65,7 +76,7 @@ export interface PartitionOptions extends UnitOptions {
 }
 
 export const DEFAULT_PARTITION_OPTIONS: PartitionOptions = {
-  minTrackWidth: 30, trackCost: 0.5, cutWeight: 2, frameShare: 0.75,
+  minTrackWidth: 30, trackCost: 0.5, cutWeight: 2, frameShare: 0.75, frameInside: 3,
   maxGapFill: 0.02, minDepthFill: 0.02, maxDepthFill: 0.7, depthReward: 1, offUnit: 1, depthShare: 0.8, unitTolerance: 0.02,
   grid: DEFAULT_GRID_COST_OPTIONS,
 };
@@ -101,7 +112,11 @@ function matchTable(lines: LineMark[], o: PartitionOptions): (i: number, j: numb
 function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<typeof matchTable>, ref: number, o: PartitionOptions): CostModel {
   const n = lines.length;
   const xs = lines.map((l) => l.centre);
-  const edge = lines.map((l) => o.cutWeight * Math.max(0, Math.min(1, 1 - l.mass / (o.frameShare * ref))));
+  // an edge on a line costs by its weight against the frames', and nothing where it runs on as frames do
+  // (a line that stops with the grid is no proof of a grid line: a faded print loses the box's frames too)
+  const frame = lines.map((l) => l.frame ?? 0);
+  const edge = lines.map((l, k) => o.cutWeight * (1 - frame[k]) * Math.max(0, Math.min(1, 1 - l.mass / (o.frameShare * ref))));
+  const framesInside = (i: number, j: number) => o.frameInside * frame.slice(i + 1, j).reduce((a, f) => a + f, 0);
   // margin: the lines left out, and the ink between them (curves are not drawn outside the tracks)
   const unexplained = lines.map((l) => o.grid.unexplained * l.strength);
   const lead = new Float64Array(n), trail = new Float64Array(n);
@@ -123,7 +138,7 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
       if (!cache.has(key)) {
         const m = matches(i, j);
         const t = m && cheapestGrid(m, o.grid);
-        cache.set(key, t && { fit: t.fit, cost: o.trackCost + t.cost + (edge[i] + edge[j]) / 2 });
+        cache.set(key, t && { fit: t.fit, cost: o.trackCost + t.cost + (edge[i] + edge[j]) / 2 + framesInside(i, j) });
       }
       return cache.get(key)!;
     },
@@ -134,7 +149,8 @@ function costModel(lines: LineMark[], cells: CellInk[], matches: ReturnType<type
       // numbers fill few rows, a track of sparse curves more: past half of maxDepthFill the reward turns to a cost
       return ok ? (edge[i] + edge[j]) / 2 + leftOver(i, j) - o.depthReward * (1 - (2 * text) / o.maxDepthFill) : null;
     }),
-    gap: (i, j) => cached(gapCache, i, j, () => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill) ? leftOver(i, j) : null)),
+    // a sliver between two close lines has no column looked at: nothing shows it blank
+    gap: (i, j) => cached(gapCache, i, j, () => (cells.slice(i, j).every((c) => c.fill <= o.maxGapFill && c.columns !== 0) ? leftOver(i, j) : null)),
   };
 }
 

@@ -92,7 +92,7 @@ export function cellInk(img: InkImage, xs: number[], sections: RowSpan[], tan: n
         if (on > 0 && on < 0.9 * n) text++;
       }
     }
-    out.push({ fill: rows ? any / rows : 0, textFill: rows ? text / rows : 0 });
+    out.push({ fill: rows ? any / rows : 0, textFill: rows ? text / rows : 0, columns: Math.max(0, Math.ceil(b - a)) });
   }
   return out;
 }
