@@ -3,7 +3,7 @@ import { traceCurves } from '../../src/core/trace/index.ts';
 import { runFeatures } from '../../src/core/trace/appearance.ts';
 import { extractRuns } from '../../src/core/trace/runs.ts';
 import { darkness } from '../../src/core/trace/classical.ts';
-import { Sheet, curveSpec, swappedRows as swapped } from './fixtures.ts';
+import { Sheet, curveSpec, swappedRows as swapped, touchA as a, touchB as b } from './fixtures.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -27,10 +27,6 @@ describe('sub-pixel line width', () => {
       });
     }
   });
-
-  const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
-  const a = (y: number) => 100 + 26 * bump(y); // turns back at x 126, row 200
-  const b = (y: number) => 160 - 31.5 * bump(y); // turns back at x 128.5, row 200
 
   it('keeps a 1.9 px and a 2.6 px line apart where they touch at a turn, given the scan', () => {
     const s = new Sheet(260, 400);

@@ -155,3 +155,8 @@ export function absentRows(x: Float64Array, from = 0, to = x.length): number {
 export function curveSpec(mnemonic: string, seed: { x: number; y: number }, extra: Partial<CurveSpec> = {}): CurveSpec {
   return { mnemonic, unit: '', scale: 'linear', left: 0, right: 100, seed, wrap: false, ...extra };
 }
+
+/** Two curves that meet at a turn and go back, a touch rather than a crossing: a turns back at x 126, b at x 128.5, both at row 200. */
+const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
+export const touchA = (y: number): number => 100 + 26 * bump(y);
+export const touchB = (y: number): number => 160 - 31.5 * bump(y);

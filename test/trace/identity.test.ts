@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { traceCurves } from '../../src/core/trace/index.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet, curveSpec, maxError, swappedRows as swapped } from './fixtures.ts';
-
-const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
+import { Sheet, curveSpec, maxError, swappedRows as swapped, touchA as a, touchB as b } from './fixtures.ts';
 
 /**
  * Two curves that meet at a turn and go back (a touch, not a crossing): by slope alone the tracer would
  * carry each straight on into the other. Only how the lines look tells them apart.
  */
 describe('identity where two curves touch at a turn', () => {
-  const a = (y: number) => 100 + 26 * bump(y); // turns back at x 126, row 200
-  const b = (y: number) => 160 - 31.5 * bump(y); // turns back at x 128.5, row 200
-
   it('keeps a thin and a thick line apart by their width', () => {
     const s = new Sheet(260, 400);
     s.curve(a, 0, 400, { width: 1.5 });
