@@ -131,6 +131,20 @@ export interface TraceOptions {
   identityMaxTouchRows: number;
   wIdentityJunction: number;
   identityMargin: number;
+  /**
+   * a model trace's absent stretches are filled from a trace over the scan's darkness (fill.ts) where
+   * that trace holds fillAgreeRows of the fillCheckRows rows on each side within fillTolPx of the model's
+   * path; never within fillEdgePx of a track edge; filled rows' confidence is at most fillConfidence
+   * (below REVIEW_CONFIDENCE: flagged for review). bench:accuracy's 30 cases: median coverage 0.9877 ->
+   * 0.9897 (941 more true depths covered, 252 values where the truth has none), median MAE and
+   * swapped rows unchanged. Ignored when tracing a classical segmentation
+   */
+  fillFromDarkness: boolean;
+  fillCheckRows: number;
+  fillAgreeRows: number;
+  fillTolPx: number;
+  fillEdgePx: number;
+  fillConfidence: number;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
@@ -191,6 +205,12 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   identityMaxTouchRows: 40,
   wIdentityJunction: 1,
   identityMargin: 0,
+  fillFromDarkness: true,
+  fillCheckRows: 8,
+  fillAgreeRows: 6,
+  fillTolPx: 3,
+  fillEdgePx: 3,
+  fillConfidence: 0.45,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

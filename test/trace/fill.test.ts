@@ -1,0 +1,106 @@
+/**
+ * Filling a model trace's absent stretches from a trace over the scan's darkness (fill.ts), on
+ * hand-made traces and through traceLayout on a drawn scan whose "model" calls a flat stretch on a
+ * grid line grid: the stretch the issue asks to keep.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Layout } from '../../src/core/calibration/layout.ts';
+import { traceLayout } from '../../src/core/digitise/trace-layout.ts';
+import { DEFAULT_TRACE_OPTIONS, fillAbsent, REVIEW_CONFIDENCE } from '../../src/core/trace/index.ts';
+import { SegClass, type TracedCurve } from '../../src/core/types.ts';
+import { absentRows, curveSpec, Sheet } from './fixtures.ts';
+
+const EDGES = { x0: 0, x1: 400 };
+
+/** A trace of `n` rows at x = f(row), NaN on rows [a, b); confidence 0.9. */
+function trace(n: number, f: (r: number) => number, absent: [number, number][] = [], cycle?: (r: number) => number): TracedCurve {
+  const x = Float64Array.from({ length: n }, (_, r) => (absent.some(([a, b]) => r >= a && r < b) ? NaN : f(r)));
+  const c: TracedCurve = { track: 0, curve: 0, y0: 10, x, confidence: new Float32Array(n).fill(0.9) };
+  if (cycle) c.cycle = Int8Array.from({ length: n }, (_, r) => cycle(r));
+  return c;
+}
+
+describe('fillAbsent', () => {
+  it('takes the darkness trace where it leaves and rejoins the model path, flagged for review', () => {
+    const model = trace(100, (r) => 50 + r / 10, [[40, 60]]);
+    const dark = trace(100, (r) => 50.5 + r / 10);
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(20);
+    expect(model.x[50]).toBeCloseTo(55.5, 6);
+    expect(model.confidence[50]).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(model.confidence[39]).toBeCloseTo(0.9, 6); // the model's own rows keep theirs
+  });
+
+  it('leaves the stretch absent when the darkness trace is elsewhere on one side', () => {
+    // it rejoins from 20 px away: another curve's line, not this one's
+    const model = trace(100, () => 50, [[40, 60]]);
+    const dark = trace(100, (r) => (r < 50 ? 50 : 70));
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+    expect(absentRows(model.x)).toBe(20);
+  });
+
+  it('tolerates a few disagreeing rows beside the stretch (fillAgreeRows of fillCheckRows)', () => {
+    const model = trace(100, () => 50, [[40, 60]]);
+    const fewOff = trace(100, (r) => (r === 38 || r === 61 ? 58 : 50));
+    expect(fillAbsent(model, fewOff, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(20);
+    const model2 = trace(100, () => 50, [[40, 60]]);
+    const manyOff = trace(100, (r) => (r >= 33 && r < 40 ? 58 : 50));
+    expect(fillAbsent(model2, manyOff, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+  });
+
+  it('never fills the ends of a trace, where only one side could be checked', () => {
+    const model = trace(100, () => 50, [[0, 20], [80, 100]]);
+    expect(fillAbsent(model, trace(100, () => 50), EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+  });
+
+  it('never fills rows on a track edge: a curve off its scale, the darkness trace on the frame', () => {
+    const model = trace(100, (r) => (r < 40 ? 10 - r / 8 : 5), [[40, 60]]);
+    const dark = trace(100, (r) => (r < 40 ? 10 - r / 8 : r < 60 ? 1.5 : 5));
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+  });
+
+  it('needs both traces on the same wrap cycle beside the stretch', () => {
+    const model = trace(100, () => 50, [[40, 60]], () => 0);
+    const dark = trace(100, () => 50, [], (r) => (r < 50 ? 0 : 1));
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+  });
+});
+
+describe('a flat stretch on a grid line the model called grid', () => {
+  // track 40..360 with thin grey grid lines every 64 px; the curve (2.5 px, black) wanders, runs flat on
+  // the line at x 168 (its centre 0.6 px right of the line's) from row 250 to 450, and wanders again;
+  // the "model" labels that flat stretch grid
+  const W = 400, H = 700;
+  const GRID = [104, 168, 232, 296];
+  const FLAT = 168.6;
+  const truth = (y: number): number => (y < 250 ? FLAT - 48 * Math.sin((250 - y) / 70) ** 2 : y < 450 ? FLAT : FLAT + 50 * Math.sin((y - 450) / 60) ** 2);
+  function drawn(): { sheet: Sheet; layout: Layout } {
+    const sheet = new Sheet(W, H);
+    sheet.vLine(40, 0, H, 2);
+    sheet.vLine(360, 0, H, 2);
+    for (const x of GRID) sheet.vLine(x, 0, H, 1, 0.6);
+    sheet.curve(truth, 0, H - 1, { width: 2.5 });
+    // what the model did: the curve's ink on the grid line is grid, with no curve probability
+    sheet.relabel(164, 250, 173, 450, SegClass.Grid, 0);
+    const layout: Layout = {
+      version: 1, rotate: 0, deskew: 0, step: 1, well: {},
+      depth: { unit: 'FT', refs: [{ y: 0, depth: 1000 }, { y: H, depth: 1000 + H }] },
+      tracks: [{ x0: 40, x1: 360, curves: [curveSpec('GR', { x: truth(100.5), y: 100 })] }],
+    };
+    return { sheet, layout };
+  }
+
+  it('keeps the stretch on the line, flagged for review; without the fill it is absent', () => {
+    const { sheet, layout } = drawn();
+    const without = traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model', trace: { fillFromDarkness: false } })[0];
+    expect(absentRows(without.x, 280 - without.y0, 420 - without.y0)).toBeGreaterThan(100);
+    const c = traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model' })[0];
+    let worst = 0;
+    for (let y = 260; y < 440; y++) {
+      const x = c.x[y - c.y0];
+      expect(Number.isNaN(x), `row ${y}`).toBe(false);
+      worst = Math.max(worst, Math.abs(x - FLAT));
+      expect(c.confidence[y - c.y0]).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    expect(worst).toBeLessThan(1.5);
+  });
+});
