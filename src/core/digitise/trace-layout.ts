@@ -8,7 +8,7 @@ import { LayoutInvalidError } from '../calibration/errors.ts';
 import type { Layout } from '../calibration/layout.ts';
 import { validateLayout } from '../calibration/validate.ts';
 import type { Raster } from '../raster.ts';
-import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, fillAbsent, traceCurves, TraceError, traceOptions, type TraceOptions } from '../trace/index.ts';
+import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves, TraceError, traceOptions, type TraceOptions } from '../trace/index.ts';
 import type { Segmentation, TracedCurve } from '../types.ts';
 
 /** Where a segmentation came from: the tracer weighs line styles only when the model drew them. */
@@ -66,14 +66,9 @@ export function traceLayout(upright: Raster, seg: Segmentation, layout: Layout, 
     throw new TraceError(`the scan is ${upright.width}×${upright.height} px but its segmentation is ${seg.width}×${seg.height}`);
   }
   const rows = options.rows ?? traceRows(layout, seg.height);
-  const curves = traceCurves({ seg, tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor(options.kind, options.trace) });
-  const o = traceOptions(options.trace);
-  if (options.kind !== 'model' || !o.fillFromDarkness || curves.every((c) => !c.x.some(Number.isNaN))) return curves;
-  // the model's absent stretches, filled where a trace over the scan's darkness follows ink there (fill.ts)
-  const dark = traceCurves({ seg: segmentClassical(upright, layout), tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor('classical', options.trace) });
-  for (const c of curves) {
-    const d = dark.find((k) => k.track === c.track && k.curve === c.curve);
-    if (d) fillAbsent(c, d, layout.tracks[c.track], o);
-  }
-  return curves;
+  // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts)
+  const fillFrom = options.kind === 'model' && traceOptions(options.trace).fillFromDarkness
+    ? traceCurves({ seg: segmentClassical(upright, layout), tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor('classical', options.trace) })
+    : undefined;
+  return traceCurves({ seg, tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor(options.kind, options.trace), fillFrom });
 }

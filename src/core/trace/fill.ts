@@ -8,6 +8,9 @@
  * path, on the same wrap cycle), the stretch is that curve's ink and the darkness trace's x are taken,
  * at a confidence below the review threshold so the editor flags them.
  *
+ * Runs per track after the joint trace and before true overlaps are filled (trace.ts), so a curve
+ * filled here can carry another that truly overlaps it.
+ *
  * Rows within fillEdgePx of a track edge are never filled: a curve that runs off its scale is clipped
  * there, and the darkness trace then follows the track's frame, which says nothing of the value.
  * Pixel space of the upright scan throughout; rows index TracedCurve.x (scan row = y0 + index).
