@@ -1,12 +1,15 @@
 /**
  * npm run bench:trace — speed of the curve tracer on a full-length scan: 12,800 rows, 4 tracks × 3 curves
  * (one dashed, crossings, a grid), from a drawn segmentation. Prints medians; the last line is machine-readable.
- * Also times the classical (darkness-only) segmentation of the same sheet.
+ * Also times the classical (darkness-only) segmentation of the same sheet, and traceLayout as the app
+ * and the CLI call it on a model's segmentation, with and without the darkness fill (fill.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves } from '../src/core/trace/index.ts';
 import type { TrackSpec } from '../src/core/calibration/layout.ts';
 import { SegClass } from '../src/core/types.ts';
+import type { Layout } from '../src/core/calibration/layout.ts';
+import { traceLayout } from '../src/core/digitise/trace-layout.ts';
 import { Sheet, curveSpec } from '../test/trace/fixtures.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 12_800);
@@ -64,6 +67,15 @@ const traceMs = median(time(() => traceCurves({ seg, tracks })));
 const classicalSeg = classicalSegmentation(raster);
 const classicalMs = median(time(() => classicalSegmentation(raster)));
 const classicalTraceMs = median(time(() => traceCurves({ seg: classicalSeg, tracks, options: CLASSICAL_TRACE_OPTIONS })));
+// as the app and the CLI trace a model's segmentation: with the scan, and with the darkness trace
+// that fills the model trace's absent stretches (src/core/trace/fill.ts), against the same without it
+const layout: Layout = {
+  version: 1, rotate: 0, deskew: 0, step: 0.5, well: {},
+  depth: { unit: 'FT', refs: [{ y: 0, depth: 1000 }, { y: ROWS, depth: 1000 + ROWS / 4 }] },
+  tracks,
+};
+const noFillMs = median(time(() => traceLayout(raster, seg, layout, { kind: 'model', trace: { fillFromDarkness: false } })));
+const fillMs = median(time(() => traceLayout(raster, seg, layout, { kind: 'model' })));
 const wallMedian = median(wall);
 const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
@@ -71,8 +83,10 @@ console.log(`scan ${seg.width}×${seg.height}, ${tracks.length} tracks × 3 curv
 console.log(`trace (model segmentation)      median ${traceMs.toFixed(0)} ms CPU`);
 console.log(`classical segmentation          median ${classicalMs.toFixed(0)} ms CPU`);
 console.log(`trace (classical segmentation)  median ${classicalTraceMs.toFixed(0)} ms CPU`);
+console.log(`traceLayout, model, no fill       median ${noFillMs.toFixed(0)} ms CPU`);
+console.log(`traceLayout, model, with the darkness fill  median ${fillMs.toFixed(0)} ms CPU (${(fillMs / noFillMs).toFixed(2)}× the trace without it)`);
 console.log(`median wall time of all timed runs ${wallMedian.toFixed(0)} ms (higher than CPU when the cores are shared)`);
 console.log(`heap after runs ${heapMb.toFixed(0)} MB`);
 console.log(
-  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)}`,
+  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)} layout_ms=${noFillMs.toFixed(0)} layout_fill_ms=${fillMs.toFixed(0)} fill_ratio=${(fillMs / noFillMs).toFixed(2)}`,
 );
