@@ -66,9 +66,15 @@ export function traceLayout(upright: Raster, seg: Segmentation, layout: Layout, 
     throw new TraceError(`the scan is ${upright.width}×${upright.height} px but its segmentation is ${seg.width}×${seg.height}`);
   }
   const rows = options.rows ?? traceRows(layout, seg.height);
-  // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts)
+  // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts):
+  // the darkness segmentation and a track's darkness trace are made only when a track asks
+  let dark: Segmentation | undefined;
   const fillFrom = options.kind === 'model' && traceOptions(options.trace).fillFromDarkness
-    ? traceCurves({ seg: segmentClassical(upright, layout), tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor('classical', options.trace) })
+    ? (t: number) => {
+      dark ??= segmentClassical(upright, layout);
+      const one = traceCurves({ seg: dark, tracks: [layout.tracks[t]], scan: upright, rows, options: traceOptionsFor('classical', options.trace) });
+      return one.map((c) => ({ ...c, track: t }));
+    }
     : undefined;
   return traceCurves({ seg, tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor(options.kind, options.trace), fillFrom });
 }

@@ -36,10 +36,11 @@ export interface TraceRequest {
   rows?: { top: number; bottom: number };
   options?: Partial<TraceOptions>;
   /**
-   * a trace of the same tracks and rows over another segmentation (the scan's darkness): this trace's
-   * absent stretches are filled from it where it leaves and rejoins this trace's path (fill.ts)
+   * a trace of track t's curves, same rows, over another segmentation (the scan's darkness): this
+   * trace's absent stretches are filled from it where it leaves and rejoins this trace's path
+   * (fill.ts). Asked for only for tracks with such a stretch, so a clean track costs nothing more.
    */
-  fillFrom?: TracedCurve[];
+  fillFrom?: (t: number) => TracedCurve[];
 }
 
 /** Traces every curve of every track; result in layout order (tracks[t].curves[c]). */
@@ -50,7 +51,7 @@ export function traceCurves(req: TraceRequest): TracedCurve[] {
   checkSegmentation(req.seg);
   if (bottom <= top) throw new TraceError(`no rows to trace: rows ${top}..${bottom} are empty or outside the scan`);
   const dark = req.scan ? darknessOf(req.scan, req.seg) : undefined;
-  return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark, req.fillFrom?.filter((c) => c.track === t)));
+  return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark, req.fillFrom && (() => req.fillFrom!(t))));
 }
 
 function darknessOf(scan: Raster, seg: Segmentation): Uint8Array {
@@ -75,7 +76,7 @@ function checkSegmentation(seg: Segmentation): void {
  * tracing and come back absent throughout, with `problem` saying why; the others are traced as usual.
  */
 export function traceTrack(
-  seg: Segmentation, track: TrackSpec, t: number, top: number, bottom: number, o: TraceOptions, dark?: Uint8Array, fillFrom?: TracedCurve[],
+  seg: Segmentation, track: TrackSpec, t: number, top: number, bottom: number, o: TraceOptions, dark?: Uint8Array, fillFrom?: () => TracedCurve[],
 ): TracedCurve[] {
   if (!(track.x1 > track.x0) || track.x1 <= 0 || track.x0 >= seg.width) {
     throw new TraceError(`track ${t + 1} spans x ${track.x0}..${track.x1}, which is empty or outside the ${seg.width} px wide scan`);
@@ -89,7 +90,7 @@ export function traceTrack(
   const anchors = anchorRuns(table, track, seeds, o);
   const live = seeds.flatMap((s, k) => (s.run >= 0 ? [k] : []));
   const traced = live.length
-    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fillFrom && live.map((k) => fillFrom.find((c) => c.curve === k)))
+    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fillFrom && (() => { const f = fillFrom(); return live.map((k) => f.find((c) => c.curve === k)); }))
     : [];
   return track.curves.map((c, k) => {
     const i = live.indexOf(k);
@@ -107,7 +108,7 @@ function leftOut(table: RunTable, t: number, k: number, wrap: boolean, problem: 
 /** The track's curves, each with its seed run: looks, joint tracing, identity, then each path as a curve. */
 function traceSeeded(
   seg: Segmentation, table: RunTable, track: TrackSpec, seeds: number[], anchors: number[][], t: number, o: TraceOptions, dark?: Uint8Array,
-  fillFrom?: (TracedCurve | undefined)[],
+  fillFrom?: () => (TracedCurve | undefined)[],
 ): TracedCurve[] {
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const plain = track.curves.map((c) => baseEmission(table, c, o));
@@ -126,9 +127,23 @@ function traceSeeded(
   separateMergedRuns(table, done);
   // the model's absent stretches where the darkness trace follows ink, before overlaps are filled (a
   // curve filled here may carry another that truly overlaps it)
-  if (fillFrom && o.fillFromDarkness) done.forEach((d, k) => fillFrom[k] && fillAbsent(d.curve, fillFrom[k], track, o));
+  if (fillFrom && o.fillFromDarkness && done.some((d) => hasInnerGap(d.curve.x))) {
+    const from = fillFrom();
+    done.forEach((d, k) => from[k] && fillAbsent(d.curve, from[k], track, o));
+  }
   fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
   return done.map((d) => d.curve);
+}
+
+/** Is x absent on some row with x present above and below it (all fill.ts ever fills)? */
+function hasInnerGap(x: Float64Array): boolean {
+  let seen = false, gap = false;
+  for (const v of x) {
+    if (Number.isNaN(v)) gap = seen;
+    else if (gap) return true;
+    else seen = true;
+  }
+  return false;
 }
 
 /** Per-run cost of this curve sitting on the run: probability, line style, grid-only. */
