@@ -8,7 +8,7 @@ import { LayoutInvalidError } from '../calibration/errors.ts';
 import type { Layout } from '../calibration/layout.ts';
 import { validateLayout } from '../calibration/validate.ts';
 import type { Raster } from '../raster.ts';
-import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves, TraceError, traceOptions, type TraceOptions } from '../trace/index.ts';
+import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves, TraceError, type TraceOptions } from '../trace/index.ts';
 import type { Segmentation, TracedCurve } from '../types.ts';
 
 /** Where a segmentation came from: the tracer weighs line styles only when the model drew them. */
@@ -66,15 +66,8 @@ export function traceLayout(upright: Raster, seg: Segmentation, layout: Layout, 
     throw new TraceError(`the scan is ${upright.width}×${upright.height} px but its segmentation is ${seg.width}×${seg.height}`);
   }
   const rows = options.rows ?? traceRows(layout, seg.height);
-  // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts):
-  // the darkness segmentation and a track's darkness trace are made only when a track asks
-  let dark: Segmentation | undefined;
-  const fillFrom = options.kind === 'model' && traceOptions(options.trace).fillFromDarkness
-    ? (t: number) => {
-      dark ??= segmentClassical(upright, layout);
-      const one = traceCurves({ seg: dark, tracks: [layout.tracks[t]], scan: upright, rows, options: traceOptionsFor('classical', options.trace) });
-      return one.map((c) => ({ ...c, track: t }));
-    }
-    : undefined;
+  // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts);
+  // the darkness segmentation is made only if a track asks for it
+  const fillFrom = options.kind === 'model' ? () => segmentClassical(upright, layout) : undefined;
   return traceCurves({ seg, tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor(options.kind, options.trace), fillFrom });
 }

@@ -17,6 +17,7 @@
  */
 import type { TracedCurve } from '../types.ts';
 import type { TraceOptions } from './options.ts';
+import { innerGaps } from './overlap.ts';
 
 export type FillOptions = Pick<TraceOptions, 'fillCheckRows' | 'fillAgreeRows' | 'fillTolPx' | 'fillEdgePx' | 'fillConfidence'>;
 
@@ -28,20 +29,12 @@ export type FillOptions = Pick<TraceOptions, 'fillCheckRows' | 'fillAgreeRows' |
  */
 export function fillAbsent(primary: TracedCurve, secondary: TracedCurve, edges: { x0: number; x1: number }, o: FillOptions): number {
   if (primary.y0 !== secondary.y0 || primary.x.length !== secondary.x.length || primary.problem) return 0;
-  const n = primary.x.length;
   let filled = 0;
-  for (let i = 0; i < n; ) {
-    if (!Number.isNaN(primary.x[i])) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < n && Number.isNaN(primary.x[j])) j++;
+  for (const [i, j] of innerGaps(primary.x)) {
     // absent on rows [i, j): the secondary must leave and rejoin the primary's path
-    if (i > 0 && j < n && agreeing(primary, secondary, i - 1, -1, o) >= o.fillAgreeRows && agreeing(primary, secondary, j, 1, o) >= o.fillAgreeRows) {
+    if (agreeing(primary, secondary, i - 1, -1, o) >= o.fillAgreeRows && agreeing(primary, secondary, j, 1, o) >= o.fillAgreeRows) {
       filled += copyRows(primary, secondary, i, j, edges, o);
     }
-    i = j;
   }
   return filled;
 }

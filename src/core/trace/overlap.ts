@@ -39,18 +39,25 @@ export function separateMergedRuns(table: RunTable, curves: TrackCurve[]): void 
  */
 export function fillTrueOverlaps(curves: TracedCurve[], tolPx: number): void {
   for (const c of curves) {
-    const n = c.x.length;
-    let r = 0;
-    while (r < n) {
-      if (!Number.isNaN(c.x[r])) { r++; continue; }
-      let e = r;
-      while (e < n && Number.isNaN(c.x[e])) e++;
-      if (r > 0 && e < n) {
-        const host = curves.find((o) => o !== c && carries(o, c, r - 1, e, tolPx));
-        if (host) copyStretch(host, c, r, e);
-      }
-      r = e;
+    for (const [r, e] of innerGaps(c.x)) {
+      const host = curves.find((o) => o !== c && carries(o, c, r - 1, e, tolPx));
+      if (host) copyStretch(host, c, r, e);
     }
+  }
+}
+
+/**
+ * The stretches [from, to) where x is absent with x present on the rows just above and below, top
+ * down. Read as it goes: rows a caller fills inside a stretch it was given do not change what follows.
+ */
+export function* innerGaps(x: Float64Array): Generator<[number, number]> {
+  const n = x.length;
+  for (let r = 0; r < n; ) {
+    if (!Number.isNaN(x[r])) { r++; continue; }
+    let e = r;
+    while (e < n && Number.isNaN(x[e])) e++;
+    if (r > 0 && e < n) yield [r, e];
+    r = e;
   }
 }
 

@@ -15,9 +15,9 @@ import { probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
 import { assembleCurve } from './assemble.ts';
-import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
+import { fillTrueOverlaps, innerGaps, separateMergedRuns } from './overlap.ts';
 import { fillAbsent } from './fill.ts';
-import { darkness } from './classical.ts';
+import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
 import { resolveSwaps } from './identity.ts';
 import { anchorRuns, darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
 import { addLookCosts, lookDistance, measureLooks } from './appearance.ts';
@@ -36,11 +36,11 @@ export interface TraceRequest {
   rows?: { top: number; bottom: number };
   options?: Partial<TraceOptions>;
   /**
-   * a trace of track t's curves, same rows, over another segmentation (the scan's darkness): this
-   * trace's absent stretches are filled from it where it leaves and rejoins this trace's path
-   * (fill.ts). Asked for only for tracks with such a stretch, so a clean track costs nothing more.
+   * a segmentation of the same scan from its darkness alone (classicalSegmentation), asked for only when
+   * a track's trace has an absent stretch: that track is traced over it too, and the stretches filled
+   * where the darkness trace leaves and rejoins this trace's path (fill.ts). A clean track costs nothing more.
    */
-  fillFrom?: (t: number) => TracedCurve[];
+  fillFrom?: () => Segmentation;
 }
 
 /** Traces every curve of every track; result in layout order (tracks[t].curves[c]). */
@@ -51,7 +51,21 @@ export function traceCurves(req: TraceRequest): TracedCurve[] {
   checkSegmentation(req.seg);
   if (bottom <= top) throw new TraceError(`no rows to trace: rows ${top}..${bottom} are empty or outside the scan`);
   const dark = req.scan ? darknessOf(req.scan, req.seg) : undefined;
-  return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark, req.fillFrom && (() => req.fillFrom!(t))));
+  const fillFrom = req.fillFrom && o.fillFromDarkness ? darknessTraces(req.fillFrom, top, bottom, req.options, dark) : undefined;
+  return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark, fillFrom && (() => fillFrom(track, t))));
+}
+
+/** Traces of one track over the darkness segmentation, made (once) when first asked for; same rows and scan darkness. */
+function darknessTraces(
+  segment: () => Segmentation, top: number, bottom: number, options: Partial<TraceOptions> | undefined, dark?: Uint8Array,
+): (track: TrackSpec, t: number) => TracedCurve[] {
+  let seg: Segmentation | undefined;
+  const o = traceOptions({ ...CLASSICAL_TRACE_OPTIONS, ...options });
+  return (track, t) => {
+    seg ??= segment();
+    checkSegmentation(seg);
+    return traceTrack(seg, track, t, top, bottom, o, dark);
+  };
 }
 
 function darknessOf(scan: Raster, seg: Segmentation): Uint8Array {
@@ -127,23 +141,12 @@ function traceSeeded(
   separateMergedRuns(table, done);
   // the model's absent stretches where the darkness trace follows ink, before overlaps are filled (a
   // curve filled here may carry another that truly overlaps it)
-  if (fillFrom && o.fillFromDarkness && done.some((d) => hasInnerGap(d.curve.x))) {
+  if (fillFrom && done.some((d) => !innerGaps(d.curve.x).next().done)) {
     const from = fillFrom();
     done.forEach((d, k) => from[k] && fillAbsent(d.curve, from[k], track, o));
   }
   fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
   return done.map((d) => d.curve);
-}
-
-/** Is x absent on some row with x present above and below it (all fill.ts ever fills)? */
-function hasInnerGap(x: Float64Array): boolean {
-  let seen = false, gap = false;
-  for (const v of x) {
-    if (Number.isNaN(v)) gap = seen;
-    else if (gap) return true;
-    else seen = true;
-  }
-  return false;
 }
 
 /** Per-run cost of this curve sitting on the run: probability, line style, grid-only. */
