@@ -7,8 +7,10 @@
 import { depthMap } from '../core/calibration/depth-map';
 import { darkness } from '../core/trace/classical';
 import { dragRows, eraseInPolygon, eraseRows, redrawStroke, retraceInterval, setValue, type RowSpan } from '../core/edit';
-import type { PixelPoint } from '../core/calibration/layout';
-import type { TracedCurve } from '../core/types';
+import type { PixelPoint, TrackSpec } from '../core/calibration/layout';
+import { segmentClassical } from '../core/digitise/trace-layout';
+import type { Raster } from '../core/raster';
+import type { Segmentation, TracedCurve } from '../core/types';
 import type { DocumentData } from './document';
 import type { Capture } from './history';
 import type { AppStore } from './store';
@@ -125,11 +127,28 @@ export function retrace(store: AppStore, index: number, click: PixelPoint, rows:
   const dark = input.upright ? darkCache.get(input.upright) : undefined;
   const c = doc.curves[index];
   if (!c) return false;
+  const upright = input.upright;
+  // as digitise did: with the model's segmentation, absent stretches are filled from the scan's darkness
+  const fillFrom = input.kind === 'model' && upright ? () => classicalOf(upright, doc.layout.tracks) : undefined;
   const fresh = retraceInterval({
-    seg: input.seg, dark, tracks: doc.layout.tracks, curves: doc.curves, target: index, click, rows, options: input.options,
+    seg: input.seg, dark, tracks: doc.layout.tracks, curves: doc.curves, target: index, click, rows, options: input.options, fillFrom,
   });
   return editCurve(store, index, `Re-trace ${curveName(doc, c)}`, () => fresh);
 }
 
 /** Darkness of an upright scan, made once per digitise run (a 12,800 px scan takes ~50 ms). */
 const darkCache = new WeakMap<object, Uint8Array>();
+
+/**
+ * The darkness segmentation of an upright scan for these track edges, made when a re-trace first has a
+ * stretch to fill and kept while the scan is (segmentClassical, as the digitise run made it).
+ */
+function classicalOf(upright: Raster, tracks: readonly TrackSpec[]): Segmentation {
+  const key = tracks.map((t) => `${t.x0},${t.x1}`).join(';');
+  const hit = classicalCache.get(upright);
+  if (hit?.key === key) return hit.seg;
+  const seg = segmentClassical(upright, { tracks: [...tracks] });
+  classicalCache.set(upright, { key, seg });
+  return seg;
+}
+const classicalCache = new WeakMap<object, { key: string; seg: Segmentation }>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackSpec } from '../../src/core/calibration/layout';
 import { traceCurves } from '../../src/core/trace';
-import type { TracedCurve } from '../../src/core/types';
+import { SegClass, type TracedCurve } from '../../src/core/types';
 import { emptyDocument, type DocumentData } from '../../src/state/document';
 import { curveIndex, eraseLasso, eraseSpan, redraw, retrace, rowsOfDepths, setSpanValue, startDrag } from '../../src/state/edit-actions';
 import { createAppStore } from '../../src/state/store';
@@ -102,6 +102,31 @@ describe('edit actions on the store', () => {
     const x = store.getState().doc.curves[0].x;
     for (let r = 200; r < 300; r++) expect(Math.abs(x[r] - f(r + 0.5))).toBeLessThan(0.75);
     expect(store.getState().history.undo.at(-1)!.label).toBe('Re-trace GR');
+  });
+
+  it('re-tracing over the model\'s segmentation fills what it missed from the scan\'s darkness, as digitise does', () => {
+    const s = new Sheet(220, 600);
+    s.curve(f, 0, 600);
+    // the "model" called rows 220..280 of the curve grid: the scan's darkness still has the ink
+    s.relabel(55, 220, 105, 280, SegClass.Grid, 0);
+    const seg = s.segmentation(), upright = s.raster();
+    const click = { x: f(150.5), y: 150.5 };
+    const absent = (kind: 'model' | 'classical') => {
+      const store = createAppStore();
+      store.getState().resetDocument(docWith(traceCurves({ seg: traced().seg, tracks: [track] })));
+      store.getState().setScan({ traceInput: { seg, upright, options: {}, kind } });
+      expect(retrace(store, 0, click, { from: 100, to: 400 })).toBe(true);
+      const c = store.getState().doc.curves[0];
+      let n = 0;
+      for (let r = 225; r < 275; r++) {
+        if (Number.isNaN(c.x[r - c.y0])) n++;
+        else expect(Math.abs(c.x[r - c.y0] - f(r + 0.5)), `row ${r}`).toBeLessThan(1);
+      }
+      return n;
+    };
+    // labelled classical, the same segmentation is all there is: the stretch stays absent
+    expect(absent('classical')).toBeGreaterThan(20);
+    expect(absent('model')).toBe(0);
   });
 
   it('finds a curve by its layout position', () => {

@@ -1,12 +1,13 @@
 /**
  * Filling a model trace's absent stretches from a trace over the scan's darkness (fill.ts), on
  * hand-made traces and through traceLayout on a drawn scan whose "model" calls a flat stretch on a
- * grid line grid: the stretch the issue asks to keep.
+ * grid line grid: the stretch the issue asks to keep; and the editor's re-trace over that stretch.
  */
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/core/calibration/layout.ts';
-import { traceLayout } from '../../src/core/digitise/trace-layout.ts';
-import { DEFAULT_TRACE_OPTIONS, fillAbsent, REVIEW_CONFIDENCE } from '../../src/core/trace/index.ts';
+import { segmentClassical, traceLayout } from '../../src/core/digitise/trace-layout.ts';
+import { retraceInterval } from '../../src/core/edit/index.ts';
+import { darkness, DEFAULT_TRACE_OPTIONS, fillAbsent, REVIEW_CONFIDENCE } from '../../src/core/trace/index.ts';
 import { SegClass, type TracedCurve } from '../../src/core/types.ts';
 import { absentRows, curveSpec, Sheet } from './fixtures.ts';
 
@@ -102,5 +103,28 @@ describe('a flat stretch on a grid line the model called grid', () => {
       expect(c.confidence[y - c.y0]).toBeLessThan(REVIEW_CONFIDENCE);
     }
     expect(worst).toBeLessThan(1.5);
+  });
+
+  it('an editor re-trace over the stretch fills it as digitise did, given the darkness segmentation', () => {
+    const { sheet, layout } = drawn();
+    const scan = sheet.raster(), seg = sheet.segmentation();
+    const curves = traceLayout(scan, seg, layout, { kind: 'model' });
+    const click = { x: truth(200.5), y: 200.5 };
+    const req = { seg, dark: darkness(scan), tracks: layout.tracks, curves, target: 0, click, rows: { from: 150, to: 550 } };
+    // without the darkness segmentation the re-trace loses what the first trace had filled
+    const bare = retraceInterval(req);
+    expect(absentRows(bare.x, 280 - bare.y0, 420 - bare.y0)).toBeGreaterThan(100);
+    let asked = 0;
+    const filled = retraceInterval({ ...req, fillFrom: () => (asked++, segmentClassical(scan, layout)) });
+    expect(asked).toBe(1);
+    for (let y = 260; y < 440; y++) {
+      const x = filled.x[y - filled.y0];
+      expect(Math.abs(x - FLAT), `row ${y}`).toBeLessThan(1.5);
+      expect(filled.confidence[y - filled.y0]).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    // a re-trace with nothing to fill never asks for it
+    let idle = 0;
+    retraceInterval({ ...req, click: { x: truth(600.5), y: 600.5 }, rows: { from: 560, to: 700 }, fillFrom: () => (idle++, segmentClassical(scan, layout)) });
+    expect(idle).toBe(0);
   });
 });

@@ -6,11 +6,12 @@
  * The other curves of the track are traced with it, seeded on their current position at the click's
  * row, so the joint tracker keeps the two apart through a crossing as it does for a whole scan; if
  * one of those seeds is not on ink (the other curve was edited by hand there), the curve is traced
- * alone.
+ * alone. With the model's segmentation, absent stretches are filled from the scan's darkness as in the
+ * first trace (RetraceRequest.fillFrom).
  */
 import type { CurveSpec, PixelPoint, TrackSpec } from '../calibration/layout.ts';
 import { traceOptions, type TraceOptions } from '../trace/options.ts';
-import { TraceError, traceTrack } from '../trace/trace.ts';
+import { darknessTraces, TraceError, traceTrack } from '../trace/trace.ts';
 import type { Segmentation, TracedCurve } from '../types.ts';
 import { coverRows, indexOfRow, indexRange, nearestCycle, type RowSpan } from './rows.ts';
 
@@ -35,6 +36,12 @@ export interface RetraceRequest {
    */
   contextRows?: number;
   options?: Partial<TraceOptions>;
+  /**
+   * the upright scan's darkness segmentation (digitise's segmentClassical), when `seg` is the model's:
+   * asked for only if the fresh trace has an absent stretch, which is then filled from a trace over it as
+   * the first trace's were (trace/fill.ts); left out, such stretches stay absent
+   */
+  fillFrom?: () => Segmentation;
 }
 
 const DEFAULT_CONTEXT_ROWS = 64;
@@ -58,7 +65,9 @@ export function retraceInterval(req: RetraceRequest): TracedCurve {
   const mine: CurveSpec = { ...spec, seed: { x: req.click.x, y: clickRow + 0.5 } };
   const others = seededNeighbours(req, clickRow);
   // a neighbour whose seed finds no ink is left out by the tracer; the click itself must be on ink
-  const traced = traceTrack(req.seg, { ...track, curves: [mine, ...others] }, c.track, top, bottom, o, req.dark)[0];
+  const joint = { ...track, curves: [mine, ...others] };
+  const fill = req.fillFrom && o.fillFromDarkness ? darknessTraces(req.fillFrom, top, bottom, req.options, req.dark) : undefined;
+  const traced = traceTrack(req.seg, joint, c.track, top, bottom, o, req.dark, fill && (() => fill(joint, c.track)))[0];
   if (traced.problem) throw new TraceError(traced.problem);
   return spliceTrace(c, traced, { from, to }, baseCycle(c, clickRow));
 }

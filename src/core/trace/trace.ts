@@ -55,8 +55,12 @@ export function traceCurves(req: TraceRequest): TracedCurve[] {
   return req.tracks.flatMap((track, t) => traceTrack(req.seg, track, t, top, bottom, o, dark, fillFrom && (() => fillFrom(track, t))));
 }
 
-/** Traces of one track over the darkness segmentation, made (once) when first asked for; same rows and scan darkness. */
-function darknessTraces(
+/**
+ * Traces of one track over the darkness segmentation, made (once) when first asked for; same rows and
+ * scan darkness. Also the editor's re-trace (edit/retrace.ts), so a stretch re-traced is filled as the
+ * first trace was.
+ */
+export function darknessTraces(
   segment: () => Segmentation, top: number, bottom: number, options: Partial<TraceOptions> | undefined, dark?: Uint8Array,
 ): (track: TrackSpec, t: number) => TracedCurve[] {
   let seg: Segmentation | undefined;
