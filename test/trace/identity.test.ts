@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { traceCurves } from '../../src/core/trace/index.ts';
+import { traceCurves, traceOptions } from '../../src/core/trace/index.ts';
+import { resolveSwaps, type IdentityCurve } from '../../src/core/trace/identity.ts';
 import { SegClass } from '../../src/core/types.ts';
 import { Sheet, curveSpec, maxError, swappedRows as swapped, touchA as a, touchB as b } from './fixtures.ts';
 
@@ -53,5 +54,55 @@ describe('identity through crossings of alike curves', () => {
     // without the exchange (a relink never pays) the same trace keeps the swap
     const [ua] = traceCurves({ seg, tracks: [track], options: { identityMargin: Infinity } });
     expect(swapped(away(ua.x), a, b, 1, 399)).toBeGreaterThan(50);
+  });
+});
+
+/**
+ * Two curves far apart that the joint tracing exchanged without their ever touching: after a gap one
+ * took the other's line and the other, pushed off, took the first's, and 100 rows on they went back.
+ * Hand-made paths (all ink alike), as resolveSwaps gets them from the tracer.
+ */
+describe('identity where two curves were exchanged across a jump', () => {
+  const ROWS = 300;
+  /** a DP path at x = at(r) on rows where at gives a number, absent elsewhere; runs numbered per row and curve */
+  function path(at: (r: number) => number, id: number): IdentityCurve['path'] {
+    const p = { run: new Int32Array(ROWS).fill(-1), kind: new Uint8Array(ROWS), pos: new Float64Array(ROWS), cycle: new Int8Array(ROWS), step: new Float32Array(ROWS) };
+    for (let r = 0; r < ROWS; r++) {
+      const x = at(r);
+      if (Number.isNaN(x)) continue;
+      p.kind[r] = 1;
+      p.pos[r] = x;
+      p.run[r] = 2 * r + id;
+    }
+    return p;
+  }
+  const curve = (at: (r: number) => number, id: number, seedRow: number): IdentityCurve => ({
+    path: path(at, id), emit: new Float32Array(2 * ROWS), look: null, wrap: null, seedRows: [seedRow],
+  });
+  const gap = (r: number) => (r >= 100 && r < 104) || (r >= 200 && r < 204);
+  const middle = (r: number) => r >= 104 && r < 200;
+  const xs = (c: IdentityCurve) => Array.from(c.path.pos, (x, r) => (c.path.kind[r] === 1 ? x : NaN));
+
+  it('gives the pieces back when that ends the jumps', () => {
+    // A is seeded at row 20 on x 100, B at row 280 on x 300; between rows 104 and 200 each holds the other's line
+    const a = curve((r) => (gap(r) ? NaN : middle(r) ? 300 : 100), 0, 20);
+    const b = curve((r) => (gap(r) ? NaN : middle(r) ? 100 : 300), 1, 280);
+    resolveSwaps([a, b], null, 2, traceOptions());
+    expect(xs(a).filter((x) => !Number.isNaN(x) && x !== 100)).toEqual([]);
+    expect(xs(b).filter((x) => !Number.isNaN(x) && x !== 300)).toEqual([]);
+    // with jumps not cut (as before), the curves never touch and nothing is exchanged
+    const a0 = curve((r) => (gap(r) ? NaN : middle(r) ? 300 : 100), 0, 20);
+    const b0 = curve((r) => (gap(r) ? NaN : middle(r) ? 100 : 300), 1, 280);
+    resolveSwaps([a0, b0], null, 2, traceOptions({ identityJumpPx: Infinity }));
+    expect(xs(a0)[150]).toBe(300);
+  });
+
+  it('leaves a curve that truly jumps alone when the other runs on unbroken', () => {
+    // A leaves its scale at row 100 and comes back 60 px on; B never moves: an exchange would only add jumps
+    const a = curve((r) => (r >= 100 && r < 104 ? NaN : r < 100 ? 100 : 160), 0, 20);
+    const b = curve(() => 300, 1, 280);
+    const before = [xs(a), xs(b)];
+    resolveSwaps([a, b], null, 2, traceOptions());
+    expect([xs(a), xs(b)]).toEqual(before);
   });
 });

@@ -3,10 +3,14 @@
  * (a crossing, a touch at a turn, a stretch run side by side) may leave with each other's ink. The
  * tracer decides that row by row, and its coordinate descent cannot exchange two curves at once (each
  * holds the ink the other would need). Here each pair's paths are cut where they touch, and one
- * Viterbi pass over the pieces decides, for every piece, whether the two are exchanged there:
+ * Viterbi pass over the pieces decides, for every piece, whether the two are exchanged there. They are
+ * also cut where either path jumps far between two ink rows: the descent can exchange two curves that
+ * never touch (after a gap one takes the other's line, and the other, pushed off it, takes the first's).
+ * For each piece:
  * - a piece costs what each curve's emissions say of the ink it would hold (line style, look);
  * - a touch costs how badly each curve's path before it and its path after it join up (lines fitted
- *   next to the touch, compared in position and slope): a crossing goes on straight;
+ *   next to the touch, compared in position and slope): a crossing goes on straight; a jump costs how
+ *   far each path leaps across it;
  * - the piece holding a curve's seed or one of its anchor points is that curve's, by definition.
  * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
  */
@@ -31,6 +35,8 @@ interface Touch {
   /** rows [from, to) where the two are within reach of each other */
   from: number;
   to: number;
+  /** not a touch but rows where one of the two jumps (jumps()) */
+  jump?: boolean;
 }
 
 /** Exchanges stretches of paths between pairs of curves where that explains the ink better (in place). */
@@ -86,6 +92,34 @@ function touches(a: IdentityCurve, b: IdentityCurve, reach: number, join: number
   return out;
 }
 
+/**
+ * Rows where path p leaves its line: from one ink row to the next (across at most identityMaxTouchRows
+ * rows bridged or absent) it moves more than identityJumpPx. The coordinate descent exchanges two curves
+ * this way without their ever touching (one takes the other's line after a gap, the other is pushed off
+ * it); cut there too, the pieces can be given back. Each as the rows between the two ink rows.
+ */
+function jumps(p: DpPath, o: TraceOptions): Touch[] {
+  const out: Touch[] = [];
+  if (!(o.identityJumpPx < Infinity)) return out;
+  let last = -1;
+  for (let r = 0; r < p.kind.length; r++) {
+    if (p.kind[r] !== ON_RUN) continue;
+    if (last >= 0 && r - last <= o.identityMaxTouchRows && Math.abs(p.pos[r] - p.pos[last]) > o.identityJumpPx) {
+      out.push({ from: last + 1, to: r, jump: true });
+    }
+    last = r;
+  }
+  return out;
+}
+
+/** The touches with the jump rows added where they overlap none, in row order. */
+function withJumps(ts: Touch[], js: Touch[]): Touch[] {
+  if (js.length === 0) return ts;
+  const all = [...ts];
+  for (const j of js) if (!all.some((t) => j.from < t.to + 1 && t.from < j.to + 1)) all.push(j);
+  return all.sort((x, y) => x.from - y.from);
+}
+
 function offCycle(p: DpPath, from: number, to: number): boolean {
   for (let r = from; r < to; r++) if (p.kind[r] !== 0 && p.cycle[r] !== 0) return true;
   return false;
@@ -134,6 +168,7 @@ function lineFit(s: { y: number[]; u: number[] }, y: number): [number, number] |
  * turns back at a touch looks like a bounce and costs.
  */
 function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): number {
+  if (t.jump) return jumpJunction(before, after, t, o);
   const n = o.identityFitRows;
   const mid = (t.from + t.to - 1) / 2;
   const pre = lineFit(samples(before, t.from - 1, -1, n, 3 * n), mid);
@@ -145,9 +180,22 @@ function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): num
   return o.wIdentityJunction * weight * Math.min(o.slopeCapPx, miss);
 }
 
+/**
+ * How badly `before` and `after` join up across a jump's rows: the distance from before's last ink
+ * position to after's first, capped at 4 × identityJumpPx and not faded with the gap's length (the two
+ * were not hidden in each other there: one was lost or bridging), so a long jump weighs more than any
+ * touch and an exchange is made only where it shortens the jumps.
+ */
+function jumpJunction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): number {
+  const pre = samples(before, t.from - 1, -1, 1, o.identityMaxTouchRows);
+  const post = samples(after, t.to, 1, 1, o.identityMaxTouchRows);
+  if (pre.u.length === 0 || post.u.length === 0) return 0;
+  return o.wIdentityJunction * Math.min(4 * o.identityJumpPx, Math.abs(pre.u[0] - post.u[0]));
+}
+
 /** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
 function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures | null, lineWidth: number, o: TraceOptions): boolean {
-  const ts = touches(a, b, 2 * lineWidth + 2, 3);
+  const ts = withJumps(touches(a, b, 2 * lineWidth + 2, 3), [...jumps(a.path, o), ...jumps(b.path, o)]);
   if (ts.length === 0) return false;
   // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
   const start = [0, ...ts.map((t) => t.from), a.path.kind.length];
