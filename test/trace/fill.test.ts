@@ -66,6 +66,32 @@ describe('fillAbsent', () => {
   });
 });
 
+describe('fillAbsent on bridges (rows the tracer drew straight across)', () => {
+  /** row kinds of a path: ink everywhere but the bridged rows [a, b) */
+  const kinds = (n: number, a: number, b: number) => Uint8Array.from({ length: n }, (_, r) => (r >= a && r < b ? 2 : 1));
+  const bump = (r: number) => 50 + (r >= 40 && r < 60 ? 10 - Math.abs(r - 50) : 0);
+
+  it('takes the darkness trace where it follows ink the bridge cut across, flagged for review', () => {
+    const model = trace(100, (r) => (r >= 40 && r < 60 ? 50 : bump(r))); // the bridge: straight across
+    const dark = trace(100, bump);
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS, kinds(100, 40, 60))).toBe(20);
+    expect(model.x[50]).toBe(60);
+    expect(model.confidence[50]).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it('leaves a bridge alone where the darkness trace agrees with it (a dash gap), and short bridges and bridges without kinds', () => {
+    const model = trace(100, () => 50);
+    const dark = trace(100, (r) => 50.5 + (r === 45 ? 1 : 0));
+    expect(fillAbsent(model, dark, EDGES, DEFAULT_TRACE_OPTIONS, kinds(100, 40, 60))).toBe(0);
+    expect(model.confidence[50]).toBeCloseTo(0.9);
+    const bumped = trace(100, bump);
+    const short = trace(100, () => 50);
+    expect(fillAbsent(short, bumped, EDGES, { ...DEFAULT_TRACE_OPTIONS, fillBridgeRows: 30 }, kinds(100, 40, 60))).toBe(0);
+    expect(fillAbsent(short, bumped, EDGES, { ...DEFAULT_TRACE_OPTIONS, fillBridgeRows: 0 }, kinds(100, 40, 60))).toBe(0);
+    expect(fillAbsent(short, bumped, EDGES, DEFAULT_TRACE_OPTIONS)).toBe(0);
+  });
+});
+
 describe('a flat stretch on a grid line the model called grid', () => {
   // track 40..360 with thin grey grid lines every 64 px; the curve (2.5 px, black) wanders, runs flat on
   // the line at x 168 (its centre 0.6 px right of the line's) from row 250 to 450, and wanders again;
@@ -103,6 +129,32 @@ describe('a flat stretch on a grid line the model called grid', () => {
       expect(c.confidence[y - c.y0]).toBeLessThan(REVIEW_CONFIDENCE);
     }
     expect(worst).toBeLessThan(1.5);
+  });
+
+  it('follows a bump the model missed instead of bridging straight across it', () => {
+    // a wandering solid curve bulges 14 px right over rows 300..320; the "model" saw none of the bulge
+    const bulge = (y: number) => 200 + 20 * Math.sin(y / 60) + (y > 300 && y < 320 ? 14 * Math.sin(((y - 300) / 20) * Math.PI) : 0);
+    const sheet = new Sheet(W, H);
+    sheet.vLine(40, 0, H, 2);
+    sheet.vLine(360, 0, H, 2);
+    sheet.curve(bulge, 0, H - 1, { width: 2.5 });
+    // beside the wander (x ≈ 181..183 on these rows) the bulge's ink is called paper
+    sheet.relabel(185, 302, 210, 318, SegClass.Paper, 0);
+    const layout: Layout = {
+      version: 1, rotate: 0, deskew: 0, step: 1, well: {},
+      depth: { unit: 'FT', refs: [{ y: 0, depth: 1000 }, { y: H, depth: 1000 + H }] },
+      tracks: [{ x0: 40, x1: 360, curves: [curveSpec('GR', { x: bulge(100.5), y: 100 })] }],
+    };
+    const worst = (c: TracedCurve) => {
+      let w = 0;
+      for (let y = 304; y < 316; y++) w = Math.max(w, Math.abs(c.x[y - c.y0] - bulge(y + 0.5)));
+      return w;
+    };
+    const bridged = traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model', trace: { fillBridgeRows: 0 } })[0];
+    expect(worst(bridged)).toBeGreaterThan(10);
+    const c = traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model' })[0];
+    expect(worst(c)).toBeLessThan(1.5);
+    expect(c.confidence[310 - c.y0]).toBeLessThan(REVIEW_CONFIDENCE);
   });
 
   it('an editor re-trace over the stretch fills it as digitise did, given the darkness segmentation', () => {

@@ -154,6 +154,14 @@ export interface TraceOptions {
   fillTolPx: number;
   fillEdgePx: number;
   fillConfidence: number;
+  /**
+   * the model trace's bridges (rows drawn straight across, no ink) of at least this many rows are filled
+   * the same way where the darkness trace departs from them by more than fillTolPx; 0: never.
+   * Accuracy sweep (segmentations cached), model v3: 30 cases, median MAE 0.533 -> 0.521%, median p95
+   * 1.579 -> 1.534%; 60 cases, with a first version that also rewrote the bridges the darkness trace
+   * agrees with: p95 2.211 -> 2.150%, 96 curves better and 40 worse by more than 0.005% MAE
+   */
+  fillBridgeRows: number;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
@@ -221,6 +229,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   fillTolPx: 3,
   fillEdgePx: 3,
   fillConfidence: 0.45,
+  fillBridgeRows: 4,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

@@ -15,8 +15,8 @@ import { probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
 import { assembleCurve } from './assemble.ts';
-import { fillTrueOverlaps, innerGaps, separateMergedRuns } from './overlap.ts';
-import { fillAbsent } from './fill.ts';
+import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
+import { fillAbsent, fillStretches } from './fill.ts';
 import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
 import { resolveSwaps } from './identity.ts';
 import { anchorRuns, darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
@@ -143,11 +143,11 @@ function traceSeeded(
   );
   const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, options: o }) }));
   separateMergedRuns(table, done);
-  // the model's absent stretches where the darkness trace follows ink, before overlaps are filled (a
-  // curve filled here may carry another that truly overlaps it)
-  if (fillFrom && done.some((d) => !innerGaps(d.curve.x).next().done)) {
+  // the model's absent stretches and long bridges where the darkness trace follows ink, before overlaps
+  // are filled (a curve filled here may carry another that truly overlaps it)
+  if (fillFrom && done.some((d) => !fillStretches(d.curve.x, d.path.kind, o.fillBridgeRows).next().done)) {
     const from = fillFrom();
-    done.forEach((d, k) => from[k] && fillAbsent(d.curve, from[k], track, o));
+    done.forEach((d, k) => from[k] && fillAbsent(d.curve, from[k], track, o, d.path.kind));
   }
   fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
   return done.map((d) => d.curve);
