@@ -38,8 +38,8 @@ export interface RetraceRequest {
   options?: Partial<TraceOptions>;
   /**
    * the upright scan's darkness segmentation (digitise's segmentClassical), when `seg` is the model's:
-   * asked for only if the fresh trace has an absent stretch, which is then filled from a trace over it as
-   * the first trace's were (trace/fill.ts); left out, such stretches stay absent
+   * asked for only if the fresh trace has an absent stretch or a long bridge, which is then filled from a
+   * trace over it as the first trace's were (trace/fill.ts); left out, such stretches stay as traced
    */
   fillFrom?: () => Segmentation;
 }

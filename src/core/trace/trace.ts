@@ -37,8 +37,9 @@ export interface TraceRequest {
   options?: Partial<TraceOptions>;
   /**
    * a segmentation of the same scan from its darkness alone (classicalSegmentation), asked for only when
-   * a track's trace has an absent stretch: that track is traced over it too, and the stretches filled
-   * where the darkness trace leaves and rejoins this trace's path (fill.ts). A clean track costs nothing more.
+   * a track's trace has an absent stretch or a bridge of fillBridgeRows: that track is traced over it too,
+   * and the stretches filled where the darkness trace leaves and rejoins this trace's path (fill.ts). A
+   * track with neither costs nothing more.
    */
   fillFrom?: () => Segmentation;
 }
