@@ -83,16 +83,16 @@ describe('identity where two curves were exchanged across a jump', () => {
   const middle = (r: number) => r >= 104 && r < 200;
   const xs = (c: IdentityCurve) => Array.from(c.path.pos, (x, r) => (c.path.kind[r] === 1 ? x : NaN));
 
+  // A is seeded at row 20 on x 100, B at row 280 on x 300; between rows 104 and 200 each holds the other's line
+  const exchanged = () => [curve((r) => (gap(r) ? NaN : middle(r) ? 300 : 100), 0, 20), curve((r) => (gap(r) ? NaN : middle(r) ? 100 : 300), 1, 280)];
+
   it('gives the pieces back when that ends the jumps', () => {
-    // A is seeded at row 20 on x 100, B at row 280 on x 300; between rows 104 and 200 each holds the other's line
-    const a = curve((r) => (gap(r) ? NaN : middle(r) ? 300 : 100), 0, 20);
-    const b = curve((r) => (gap(r) ? NaN : middle(r) ? 100 : 300), 1, 280);
+    const [a, b] = exchanged();
     resolveSwaps([a, b], null, 2, traceOptions());
     expect(xs(a).filter((x) => !Number.isNaN(x) && x !== 100)).toEqual([]);
     expect(xs(b).filter((x) => !Number.isNaN(x) && x !== 300)).toEqual([]);
     // with jumps not cut (as before), the curves never touch and nothing is exchanged
-    const a0 = curve((r) => (gap(r) ? NaN : middle(r) ? 300 : 100), 0, 20);
-    const b0 = curve((r) => (gap(r) ? NaN : middle(r) ? 100 : 300), 1, 280);
+    const [a0, b0] = exchanged();
     resolveSwaps([a0, b0], null, 2, traceOptions({ identityJumpPx: Infinity }));
     expect(xs(a0)[150]).toBe(300);
   });
