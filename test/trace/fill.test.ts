@@ -92,7 +92,7 @@ describe('fillAbsent on bridges (rows the tracer drew straight across)', () => {
   });
 });
 
-describe('a flat stretch on a grid line the model called grid', () => {
+describe('stretches the model missed, on a drawn scan', () => {
   // track 40..360 with thin grey grid lines every 64 px; the curve (2.5 px, black) wanders, runs flat on
   // the line at x 168 (its centre 0.6 px right of the line's) from row 250 to 450, and wanders again;
   // the "model" labels that flat stretch grid
@@ -100,21 +100,26 @@ describe('a flat stretch on a grid line the model called grid', () => {
   const GRID = [104, 168, 232, 296];
   const FLAT = 168.6;
   const truth = (y: number): number => (y < 250 ? FLAT - 48 * Math.sin((250 - y) / 70) ** 2 : y < 450 ? FLAT : FLAT + 50 * Math.sin((y - 450) / 60) ** 2);
-  function drawn(): { sheet: Sheet; layout: Layout } {
+  /**
+   * Track 40..360 framed, grey grid lines at `grid`, the curve x = f(y) 2.5 px wide and black, seeded at
+   * row 100; the "model" calls the box `missed` (xa, ya, xb, yb) `cls` with no curve probability.
+   */
+  function framed(f: (y: number) => number, grid: number[], missed: [number, number, number, number], cls: SegClass): { sheet: Sheet; layout: Layout } {
     const sheet = new Sheet(W, H);
     sheet.vLine(40, 0, H, 2);
     sheet.vLine(360, 0, H, 2);
-    for (const x of GRID) sheet.vLine(x, 0, H, 1, 0.6);
-    sheet.curve(truth, 0, H - 1, { width: 2.5 });
-    // what the model did: the curve's ink on the grid line is grid, with no curve probability
-    sheet.relabel(164, 250, 173, 450, SegClass.Grid, 0);
+    for (const x of grid) sheet.vLine(x, 0, H, 1, 0.6);
+    sheet.curve(f, 0, H - 1, { width: 2.5 });
+    sheet.relabel(...missed, cls, 0);
     const layout: Layout = {
       version: 1, rotate: 0, deskew: 0, step: 1, well: {},
       depth: { unit: 'FT', refs: [{ y: 0, depth: 1000 }, { y: H, depth: 1000 + H }] },
-      tracks: [{ x0: 40, x1: 360, curves: [curveSpec('GR', { x: truth(100.5), y: 100 })] }],
+      tracks: [{ x0: 40, x1: 360, curves: [curveSpec('GR', { x: f(100.5), y: 100 })] }],
     };
     return { sheet, layout };
   }
+  // what the model did: the curve's ink on the grid line is grid
+  const drawn = () => framed(truth, GRID, [164, 250, 173, 450], SegClass.Grid);
 
   it('keeps the stretch on the line, flagged for review; without the fill it is absent', () => {
     const { sheet, layout } = drawn();
@@ -134,17 +139,8 @@ describe('a flat stretch on a grid line the model called grid', () => {
   it('follows a bump the model missed instead of bridging straight across it', () => {
     // a wandering solid curve bulges 14 px right over rows 300..320; the "model" saw none of the bulge
     const bulge = (y: number) => 200 + 20 * Math.sin(y / 60) + (y > 300 && y < 320 ? 14 * Math.sin(((y - 300) / 20) * Math.PI) : 0);
-    const sheet = new Sheet(W, H);
-    sheet.vLine(40, 0, H, 2);
-    sheet.vLine(360, 0, H, 2);
-    sheet.curve(bulge, 0, H - 1, { width: 2.5 });
-    // beside the wander (x ≈ 181..183 on these rows) the bulge's ink is called paper
-    sheet.relabel(185, 302, 210, 318, SegClass.Paper, 0);
-    const layout: Layout = {
-      version: 1, rotate: 0, deskew: 0, step: 1, well: {},
-      depth: { unit: 'FT', refs: [{ y: 0, depth: 1000 }, { y: H, depth: 1000 + H }] },
-      tracks: [{ x0: 40, x1: 360, curves: [curveSpec('GR', { x: bulge(100.5), y: 100 })] }],
-    };
+    // no grid; beside the wander (x ≈ 181..183 on these rows) the bulge's ink is called paper
+    const { sheet, layout } = framed(bulge, [], [185, 302, 210, 318], SegClass.Paper);
     const worst = (c: TracedCurve) => {
       let w = 0;
       for (let y = 304; y < 316; y++) w = Math.max(w, Math.abs(c.x[y - c.y0] - bulge(y + 0.5)));
