@@ -67,8 +67,10 @@ export function darknessTraces(
   let seg: Segmentation | undefined;
   const o = traceOptions({ ...CLASSICAL_TRACE_OPTIONS, ...options });
   return (track, t) => {
-    seg ??= segment();
-    checkSegmentation(seg);
+    if (!seg) {
+      seg = segment();
+      checkSegmentation(seg);
+    }
     return traceTrack(seg, track, t, top, bottom, o, dark);
   };
 }
