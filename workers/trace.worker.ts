@@ -10,7 +10,7 @@ const api = {
     const buffers = new Set<ArrayBuffer>();
     for (const c of r.curves) [c.x, c.confidence, c.cycle].forEach((a) => a && buffers.add(a.buffer as ArrayBuffer));
     for (const l of r.maskLevels) buffers.add(l.data.buffer as ArrayBuffer);
-    if (r.segmentation) [r.segmentation.classes, r.segmentation.curveProb].forEach((a) => buffers.add(a.buffer as ArrayBuffer));
+    for (const g of [r.segmentation, r.fillSegmentation]) if (g) [g.classes, g.curveProb].forEach((a) => buffers.add(a.buffer as ArrayBuffer));
     return transfer(r, [...buffers]);
   },
 };

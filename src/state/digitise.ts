@@ -124,7 +124,7 @@ export function createDigitiser(store: AppStore, deps: DigitiseDeps) {
     // the result's: the model's own segmentation went to the trace worker (transferred) and came back
     const seg = r.segmentation;
     st.updateDocument('Digitise', (d) => ({ ...d, curves: r.curves }), 'now');
-    st.setScan({ traceInput: { seg, upright, options: traceOptionsFor(r.kind), kind: r.kind, modelId: model?.modelId } });
+    st.setScan({ traceInput: { seg, upright, options: traceOptionsFor(r.kind), kind: r.kind, modelId: model?.modelId, fill: r.fillSegmentation } });
     st.setDigitise({ maskLevels: [{ width: seg.width, height: seg.height, channels: 1, data: seg.classes }, ...r.maskLevels], reviewIndex: -1 });
     const problems = r.curves.flatMap((c) => (c.problem ? [c.problem] : []));
     if (problems.length > 0) {

@@ -128,8 +128,10 @@ export function retrace(store: AppStore, index: number, click: PixelPoint, rows:
   const c = doc.curves[index];
   if (!c) return false;
   const upright = input.upright;
-  // as digitise did: with the model's segmentation, absent stretches are filled from the scan's darkness
-  const fillFrom = input.kind === 'model' && upright ? () => classicalOf(upright, doc.layout.tracks) : undefined;
+  // as digitise did: with the model's segmentation, stretches it missed are filled from the scan's
+  // darkness, segmented in the trace worker by that run (made here only if that run needed none)
+  const fill = input.fill;
+  const fillFrom = input.kind === 'model' && upright ? () => fill ?? classicalOf(upright, doc.layout.tracks) : undefined;
   const fresh = retraceInterval({
     seg: input.seg, dark, tracks: doc.layout.tracks, curves: doc.curves, target: index, click, rows, options: input.options, fillFrom,
   });
@@ -141,7 +143,8 @@ const darkCache = new WeakMap<object, Uint8Array>();
 
 /**
  * The darkness segmentation of an upright scan for these track edges, made when a re-trace first has a
- * stretch to fill and kept while the scan is (segmentClassical, as the digitise run made it).
+ * stretch to fill that the digitise run had none to (segmentClassical, as that run would have), and kept
+ * while the scan is.
  */
 function classicalOf(upright: Raster, tracks: readonly TrackSpec[]): Segmentation {
   const key = tracks.map((t) => `${t.x0},${t.x1}`).join(';');

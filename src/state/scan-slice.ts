@@ -42,6 +42,8 @@ export interface TraceInput {
   kind: 'model' | 'classical';
   /** the model card's id when kind is 'model' */
   modelId?: string;
+  /** the scan's darkness segmentation, when the digitise run made one to fill the model's misses (re-trace fills from it) */
+  fill?: Segmentation;
 }
 
 export interface ScanSlice {

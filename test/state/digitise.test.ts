@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareUpright, runTrace, type TraceJob } from '../../src/core/digitise';
+import { prepareUpright, runTrace, segmentClassical, type TraceJob } from '../../src/core/digitise';
 import type { Raster } from '../../src/core/raster';
 import { SegmentError } from '../../src/ml/errors';
 import type { Segmenter } from '../../src/ml/segmenter';
@@ -59,6 +59,7 @@ describe('digitising through the store', () => {
     expect(s.doc.curves.map((c) => [c.track, c.curve])).toEqual([[0, 0], [0, 1], [0, 2], [1, 0], [1, 1]]);
     expect(s.history.undo.map((e) => e.label)).toEqual(['Digitise']);
     expect(s.scan.traceInput).toMatchObject({ kind: 'classical', options: { useStyle: false } });
+    expect(s.scan.traceInput!.fill).toBeUndefined();
     expect(s.digitise.maskLevels[0].data).toBe(s.scan.traceInput!.seg.classes);
     expect(s.digitise.maskLevels.map((l) => l.height)).toEqual([6000, 3000, 1500, 750, 375]);
     expect(s.jobs).toEqual({});
@@ -126,6 +127,9 @@ describe('digitising through the store', () => {
       // the segmentation kept for re-tracing and the mask is the one handed back, not the detached original
       expect(s.scan.traceInput!.seg.classes.length).toBe(upright.width * upright.height);
       expect(s.digitise.maskLevels[0].data.length).toBe(upright.width * upright.height);
+      // the darkness segmentation the trace worker made to fill what the model missed comes back, for re-tracing
+      const fill = s.scan.traceInput!.fill!;
+      expect(Buffer.from(fill.classes).equals(Buffer.from(segmentClassical(upright, sampleLayout()).classes))).toBe(true);
       expect(s.digitise.backend).toMatchObject({ runtime: 'onnxruntime-node' });
       expect([...stages].some((t) => /^Segmenting: tile \d+ of \d+ · about \d+ s left$/.test(t))).toBe(true);
       expect(stages.has('Tracing the curves')).toBe(true);

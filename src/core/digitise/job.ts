@@ -31,6 +31,11 @@ export interface TraceResult {
    * segmentation's own class map
    */
   maskLevels: Raster[];
+  /**
+   * with the model's segmentation: the scan's darkness segmentation, when the trace made it to fill
+   * stretches the model missed; kept for the editor's re-trace, which then need not make it on the page
+   */
+  fillSegmentation?: Segmentation;
 }
 
 export function runTrace(job: TraceJob, onStage?: (stage: TraceStage) => void): TraceResult {
@@ -41,8 +46,9 @@ export function runTrace(job: TraceJob, onStage?: (stage: TraceStage) => void): 
     seg = segmentClassical(job.upright, job.layout);
   }
   onStage?.('trace');
-  const curves = traceLayout(job.upright, seg, job.layout, { kind });
+  let fill: Segmentation | undefined;
+  const curves = traceLayout(job.upright, seg, job.layout, { kind, fillFrom: () => (fill ??= segmentClassical(job.upright, job.layout)) });
   onStage?.('mask');
   const maskLevels = classPyramid(seg).slice(1);
-  return { curves, kind, segmentation: seg, maskLevels };
+  return fill ? { curves, kind, segmentation: seg, maskLevels, fillSegmentation: fill } : { curves, kind, segmentation: seg, maskLevels };
 }

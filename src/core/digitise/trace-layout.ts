@@ -20,6 +20,11 @@ export interface TraceLayoutOptions {
   trace?: Partial<TraceOptions>;
   /** scan rows [top, bottom) to trace; default: the layout's depth interval, else every row */
   rows?: { top: number; bottom: number };
+  /**
+   * with kind 'model': the scan's darkness segmentation, asked for when a track has a stretch to fill
+   * (default: segmentClassical of the upright scan, made then)
+   */
+  fillFrom?: () => Segmentation;
 }
 
 /** Throws LayoutInvalidError listing every problem when the layout cannot be traced with. */
@@ -68,6 +73,6 @@ export function traceLayout(upright: Raster, seg: Segmentation, layout: Layout, 
   const rows = options.rows ?? traceRows(layout, seg.height);
   // with the model, a trace over the scan's darkness fills the stretches the model missed (fill.ts);
   // the darkness segmentation is made only if a track asks for it
-  const fillFrom = options.kind === 'model' ? () => segmentClassical(upright, layout) : undefined;
+  const fillFrom = options.kind === 'model' ? (options.fillFrom ?? (() => segmentClassical(upright, layout))) : undefined;
   return traceCurves({ seg, tracks: layout.tracks, scan: upright, rows, options: traceOptionsFor(options.kind, options.trace), fillFrom });
 }
