@@ -1,7 +1,7 @@
 /**
  * npm run bench:trace — speed of the curve tracer on a full-length scan: 12,800 rows, 4 tracks × 3 curves
  * (one dashed, crossings, a grid), from a drawn segmentation. Prints medians; the last line is machine-readable.
- * Also times the classical (darkness-only) segmentation of the same sheet, and traceLayout as the app
+ * Also times the trace without its duplicate search (joint.ts breakDuplicates), the classical (darkness-only) segmentation of the same sheet, and traceLayout as the app
  * and the CLI call it on a model's segmentation, with and without the darkness fill (fill.ts).
  */
 import { performance } from 'node:perf_hooks';
@@ -46,9 +46,9 @@ function median(xs: number[]): number {
  * and on a shared one (other jobs on the same cores) it is still the tracer's own cost. Wall time is kept too.
  */
 const wall: number[] = [];
-function time(fn: () => void): number[] {
+function time(fn: () => void, runs = RUNS): number[] {
   const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
@@ -59,11 +59,21 @@ function time(fn: () => void): number[] {
   return out;
 }
 
+const timeOnce = (fn: () => void) => time(fn, 1);
+
 const { sheet, tracks } = drawSheet();
 const seg = sheet.segmentation();
 const raster = sheet.raster();
 traceCurves({ seg, tracks }); // warm-up (JIT)
-const traceMs = median(time(() => traceCurves({ seg, tracks })));
+// with and without the search for curves riding one line (joint.ts breakDuplicates, option dupMinRows),
+// taking turns so that both meet the same state of the machine and of the heap
+const withDup: number[] = [], noDup: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  withDup.push(...timeOnce(() => traceCurves({ seg, tracks })));
+  noDup.push(...timeOnce(() => traceCurves({ seg, tracks, options: { dupMinRows: 0 } })));
+}
+const traceMs = median(withDup);
+const noDupMs = median(noDup);
 const classicalSeg = classicalSegmentation(raster);
 const classicalMs = median(time(() => classicalSegmentation(raster)));
 const classicalTraceMs = median(time(() => traceCurves({ seg: classicalSeg, tracks, options: CLASSICAL_TRACE_OPTIONS })));
@@ -88,6 +98,7 @@ const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
 console.log(`scan ${seg.width}×${seg.height}, ${tracks.length} tracks × 3 curves, ${RUNS} runs each`);
 console.log(`trace (model segmentation)      median ${traceMs.toFixed(0)} ms CPU`);
+console.log(`trace, no duplicate search      median ${noDupMs.toFixed(0)} ms CPU (the trace is ${(traceMs / noDupMs).toFixed(2)}× this)`);
 console.log(`classical segmentation          median ${classicalMs.toFixed(0)} ms CPU`);
 console.log(`trace (classical segmentation)  median ${classicalTraceMs.toFixed(0)} ms CPU`);
 console.log(`traceLayout, model, no fill       median ${noFillMs.toFixed(0)} ms CPU`);
@@ -96,5 +107,5 @@ console.log(`traceLayout, model, fill on, a band missed in every track  median $
 console.log(`median wall time of all timed runs ${wallMedian.toFixed(0)} ms (higher than CPU when the cores are shared)`);
 console.log(`heap after runs ${heapMb.toFixed(0)} MB`);
 console.log(
-  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)} layout_ms=${noFillMs.toFixed(0)} layout_fill_ms=${fillMs.toFixed(0)} layout_fill_missed_ms=${missedMs.toFixed(0)} fill_ratio=${(fillMs / noFillMs).toFixed(2)} fill_missed_ratio=${(missedMs / noFillMs).toFixed(2)}`,
+  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} no_dup_ms=${noDupMs.toFixed(0)} dup_ratio=${(traceMs / noDupMs).toFixed(2)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)} layout_ms=${noFillMs.toFixed(0)} layout_fill_ms=${fillMs.toFixed(0)} layout_fill_missed_ms=${missedMs.toFixed(0)} fill_ratio=${(fillMs / noFillMs).toFixed(2)} fill_missed_ratio=${(missedMs / noFillMs).toFixed(2)}`,
 );

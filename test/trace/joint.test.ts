@@ -94,6 +94,30 @@ describe('several curves in one track', () => {
     expect(maxError(tb.x, 0, b, 1, 399)).toBeLessThan(1.5);
   });
 
+  it("gives a dotted curve back its own line where it rode a neighbour's near-horizontal swing", () => {
+    // B swings 300 px out and back across A within 80 rows, nearly flat: a run or two a row, side by side
+    // with room for both curves; A is a sparse dotted line whose gaps cost about what the swing does
+    const s = new Sheet(500, 400);
+    for (let y = 10; y < 400; y += 40) s.hLine(y + 0.5, 20, 481);
+    const a = (y: number) => 100 + 0.02 * y;
+    const swing = (y: number) => (y < 170 || y > 250 ? 0 : 300 * Math.sin(((y - 170) / 80) * Math.PI));
+    const b = (y: number) => 60 + 0.1 * y + swing(y);
+    s.curve(a, 0, 400, { cls: SegClass.BrokenCurve, dash: [3, 9], width: 1.5 });
+    s.curve(b, 0, 400, { cls: SegClass.BrokenCurve, dash: [14, 6] }, 0.25);
+    const track = {
+      x0: 20, x1: 480,
+      curves: [curveSpec('B', { x: b(50.5), y: 50.5 }, { style: 'broken' }), curveSpec('A', { x: a(50.5), y: 50.5 }, { style: 'broken' })],
+    };
+    const trace = (dupMinRows?: number) => traceCurves({ seg: s.segmentation(), tracks: [track], options: dupMinRows === undefined ? {} : { dupMinRows } });
+    const [, riding] = trace(0);
+    expect(meanError(riding.x, 0, a, 2, 398)).toBeGreaterThan(10); // the descent alone leaves A on the swing
+    const [tb, ta] = trace();
+    expect(meanError(ta.x, 0, a, 2, 398)).toBeLessThan(0.5);
+    expect(swappedRows(ta.x, a, b)).toBe(0);
+    expect(meanError(tb.x, 0, b, 2, 398)).toBeLessThan(1);
+    expect(swappedRows(tb.x, b, a)).toBeLessThanOrEqual(2); // where the swing leaves A's line at 10 px a row
+  });
+
   it('traces every track of a layout, in layout order', () => {
     const s = new Sheet(420, 300);
     const f = (x0: number) => (y: number) => x0 + 30 + 20 * Math.sin(y / 30);

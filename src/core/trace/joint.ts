@@ -60,7 +60,173 @@ export function traceJointly(input: JointInput): DpPath[] {
     const cost = jointCost(input.table, paths, input.o);
     if (!best || cost < best.cost) best = { paths, cost };
   }
-  return best!.paths;
+  return breakDuplicates(input, owner, best!.paths);
+}
+
+/**
+ * Two curves on one line for dupMinRows rows or more: one of them has left its own line, most often
+ * for a neighbour's near-horizontal swing. There the swing breaks into several runs a row (or one wide
+ * run), so the two can sit side by side on it and pay little or nothing for sharing, and a dotted
+ * line with gaps costs about as much to follow as the swing. The descent cannot undo that: each
+ * re-trace weighs only its own curve's costs. So each such stretch is tried both ways, one curve
+ * re-traced with the other's runs there forbidden and the change spliced in, and the outcome is kept
+ * where the joint cost (every path's own cost, and the confident ink no path holds) falls, unless the
+ * curve re-traced is left absent on many more rows: with nothing of its own to go to it would vanish.
+ * Two curves that truly overlap stay as they are; two that cross (each leaves on the other's side) are
+ * not tried: identity.ts weighs crossings.
+ */
+function breakDuplicates(input: JointInput, owner: Int32Array, paths: DpPath[]): DpPath[] {
+  const { table, o } = input;
+  if (!(o.dupMinRows > 0) || paths.length < 2) return paths;
+  let cost = jointCost(table, paths, o);
+  const reach = sameLineReach(table);
+  // what each curve was kept off by the fixes taken so far: a later re-trace of it keeps off them too
+  const kept: number[][] = paths.map(() => []);
+  for (const d of duplicateStretches(table, paths, o.dupMinRows)) {
+    if (sharedRows(table, paths[d.a], paths[d.b], d.from, d.to, reach) < o.dupMinRows) continue; // an earlier fix parted them
+    if (crossesOver(table, paths[d.a], paths[d.b], d.from, d.to)) continue; // an X crossing: each on its way
+    if (unheldInk(table, paths, d.from, d.to) < o.dupMinRows / 2) continue; // no line left behind to go to
+    let best: { paths: DpPath[]; cost: number; k: number; forbid: number[] } | null = null;
+    for (const [k, other] of [[d.a, d.b], [d.b, d.a]]) {
+      const forbid: number[] = [...kept[k]];
+      for (let r = d.from; r <= d.to; r++) {
+        for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) if (within(table, paths[other], r, j, reach)) forbid.push(j);
+      }
+      const claims = new Int32Array(table.count);
+      paths.forEach((p, m) => { if (m !== k) addClaims(table, claims, p, +1, o); });
+      const trial = paths.slice();
+      const near = { old: paths[k], from: d.from, to: d.to };
+      trial[k] = splice(paths[k], traceAgainst(input, owner, k, crossingsExempt(table, claims, paths, k, paths[k], o), forbid, near), d.from, d.to);
+      // the fix must find k a line of its own, not hide it: a trial that leaves k absent on dupMinRows more rows is not taken
+      if (absentRows(trial[k]) > absentRows(paths[k]) + o.dupMinRows) continue;
+      const c = jointCost(table, trial, o);
+      if (c < (best?.cost ?? cost)) best = { paths: trial, cost: c, k, forbid };
+    }
+    if (best) {
+      ({ paths, cost } = best);
+      kept[best.k] = best.forbid;
+    }
+  }
+  return paths;
+}
+
+/**
+ * Whether path p is clearly (more than two line widths) on one side of q before row `from` and on the
+ * other after row `to`, looking out at most DUPLICATE_GAP_ROWS rows where both are on ink: the two
+ * crossed there, each on its way, and neither rode the other.
+ */
+function crossesOver(table: RunTable, p: DpPath, q: DpPath, from: number, to: number): boolean {
+  const sep = 2 * (table.lineWidth + 1);
+  const side = (start: number, dir: number): number => {
+    for (let r = start, n = 0; r >= 0 && r < table.rows && n <= DUPLICATE_GAP_ROWS; r += dir, n++) {
+      const i = p.run[r], j = q.run[r];
+      if (i < 0 || j < 0) continue;
+      const d = table.centre[i] - table.centre[j];
+      if (Math.abs(d) > sep) return Math.sign(d);
+    }
+    return 0;
+  };
+  const before = side(from - 1, -1), after = side(to + 1, +1);
+  return before !== 0 && after !== 0 && before !== after;
+}
+
+/** Runs of confident curve ink in rows [from, to] that no path holds (as jointCost counts them). */
+function unheldInk(table: RunTable, paths: DpPath[], from: number, to: number): number {
+  let n = 0;
+  for (let r = from; r <= to; r++) {
+    for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
+      if (!table.gridOnly[j] && table.prob[j] >= UNEXPLAINED_PROB && !paths.some((p) => p.run[r] === j)) n++;
+    }
+  }
+  return n;
+}
+
+function absentRows(p: DpPath): number {
+  let n = 0;
+  for (let r = 0; r < p.kind.length; r++) if (p.kind[r] === 0) n++;
+  return n;
+}
+
+/**
+ * `old` with the rows around [from, to] where `neu` differs from it taken from `neu`: out to the first
+ * row either side where the two agree. The re-trace (a window around the stretch, or the whole path)
+ * can also differ from old elsewhere, by the DP's beam; only the change the stretch asked for is weighed.
+ */
+function splice(old: DpPath, neu: DpPath, from: number, to: number): DpPath {
+  const n = old.run.length;
+  const agree = (r: number) => old.run[r] === neu.run[r] && old.kind[r] === neu.kind[r] && old.cycle[r] === neu.cycle[r];
+  let a = from, b = to;
+  while (a > 0 && !agree(a - 1)) a--;
+  while (b < n - 1 && !agree(b + 1)) b++;
+  return patched(old, neu, 0, a, b);
+}
+
+/** A copy of `base` with entries lo..hi of `part` written over its rows offset + lo..offset + hi. */
+function patched(base: DpPath, part: DpPath, offset: number, lo: number, hi: number): DpPath {
+  const out: DpPath = { run: base.run.slice(), kind: base.kind.slice(), pos: base.pos.slice(), cycle: base.cycle.slice(), step: base.step.slice() };
+  for (const key of ['run', 'kind', 'pos', 'cycle', 'step'] as const) out[key].set(part[key].subarray(lo, hi + 1), offset + lo);
+  return out;
+}
+
+/** A stretch of rows [from, to] where paths a and b sit on one line (gaps of a few rows allowed). */
+interface Duplicate { a: number; b: number; from: number; to: number }
+
+/**
+ * Within a duplicate stretch, rows where both paths are on ink but apart (a brief parting), and rows
+ * where either bridges or is absent (a dash gap one of them bridges), at most this many in a row.
+ */
+const DUPLICATE_APART_ROWS = 4;
+const DUPLICATE_GAP_ROWS = 24;
+
+/** px beside what one path holds within which another path is on the same line */
+const sameLineReach = (table: RunTable): number => 2 * table.lineWidth + 2;
+
+/** Rows of [from, to] where paths p and q sit on one line. */
+function sharedRows(table: RunTable, p: DpPath, q: DpPath, from: number, to: number, reach: number): number {
+  let n = 0;
+  for (let r = from; r <= to; r++) if (sameLine(table, p, q, r, reach)) n++;
+  return n;
+}
+
+function sameLine(table: RunTable, p: DpPath, q: DpPath, r: number, reach: number): boolean {
+  const i = p.run[r], j = q.run[r];
+  return i >= 0 && j >= 0 && (i === j || within(table, p, r, j, reach) || within(table, q, r, i, reach));
+}
+
+function duplicateStretches(table: RunTable, paths: DpPath[], minRows: number): Duplicate[] {
+  const out: Duplicate[] = [];
+  const reach = sameLineReach(table);
+  for (let a = 0; a < paths.length; a++) {
+    for (let b = a + 1; b < paths.length; b++) {
+      const p = paths[a], q = paths[b];
+      let from = -1, last = -1, apart = 0;
+      const close = () => { if (from >= 0 && last - from + 1 >= minRows) out.push({ a, b, from, to: last }); from = -1; };
+      for (let r = 0; r < table.rows; r++) {
+        if (sameLine(table, p, q, r, reach)) {
+          if (from < 0) from = r;
+          last = r;
+          apart = 0;
+        } else if (from >= 0 && (r - last > DUPLICATE_GAP_ROWS || (p.run[r] >= 0 && q.run[r] >= 0 && ++apart > DUPLICATE_APART_ROWS))) close();
+      }
+      close();
+    }
+  }
+  return out.sort((x, y) => y.to - y.from - (x.to - x.from));
+}
+
+/**
+ * Whether run j lies within `reach` px of what path p holds on rows r-1..r+1: on a near-horizontal
+ * stretch a line's runs step sideways by many px a row, and two paths on it may sit a row out of step.
+ */
+function within(table: RunTable, p: DpPath, r: number, j: number, reach: number): boolean {
+  let lo = Infinity, hi = -Infinity;
+  for (let q = Math.max(0, r - 1); q <= Math.min(table.rows - 1, r + 1); q++) {
+    const i = p.run[q];
+    if (i < 0) continue;
+    lo = Math.min(lo, table.left[i]);
+    hi = Math.max(hi, table.right[i]);
+  }
+  return lo - reach <= table.right[j] && table.left[j] - reach <= hi;
 }
 
 /**
@@ -126,19 +292,44 @@ function retrace(input: JointInput, j: Joint, k: number): boolean {
   if (old) addClaims(input.table, j.claims, old, -1, input.o);
   const claims = old ? crossingsExempt(input.table, j.claims, j.paths, k, old, input.o) : j.claims;
   const slot = j.memo.slot(k, claims);
-  const path = slot.path ?? (slot.path = traceAgainst(input, j, k, claims));
+  const path = slot.path ?? (slot.path = traceAgainst(input, j.owner, k, claims));
   j.paths[k] = path;
   addClaims(input.table, j.claims, path, +1, input.o);
   return !old || !samePath(old, path);
 }
 
-/** Curve k's DP against `claims` (the others' paths; its own taken out) and the seed strokes in j. */
-function traceAgainst(input: JointInput, j: Joint, k: number, claims: Int32Array): DpPath {
+/** Curve k's DP against `claims` (the others' paths; its own taken out), the seed strokes' owners and the runs it may not use. */
+function traceAgainst(
+  input: JointInput, owner: Int32Array, k: number, claims: Int32Array, forbid: readonly number[] = [], near?: { old: DpPath; from: number; to: number },
+): DpPath {
   const { table, ws, track, bases, seeds, o } = input;
   const { emit, noBridge } = withSharePenalty(table, bases[k], claims, o);
-  for (let r = 0; r < table.count; r++) if (j.owner[r] >= 0 && j.owner[r] !== k) emit[r] = Infinity;
+  for (let r = 0; r < table.count; r++) if (owner[r] >= 0 && owner[r] !== k) emit[r] = Infinity;
+  for (const r of forbid) emit[r] = Infinity;
   const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
-  return traceOne(table, ws, { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates }, seeds[k], o);
+  const curve = { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates };
+  return (near && traceNear(table, ws, curve, near.old, table.row[seeds[k]], near.from, near.to, o)) || traceOne(table, ws, curve, seeds[k], o);
+}
+
+/** Rows either side of a duplicate stretch its re-trace covers, in maxBridgeRows: room to leave and rejoin the old path. */
+const NEAR_MARGIN = 4;
+
+/**
+ * `old` re-traced only around rows [from, to]: down from its last ink row NEAR_MARGIN bridges above,
+ * to NEAR_MARGIN bridges below, the rest kept. A whole re-trace costs as much as tracing the curve
+ * afresh; this costs the window. Null where the window cannot start on old's ink on the main scale or
+ * holds the seed (the whole re-trace then).
+ */
+function traceNear(
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters' | 'gates'>,
+  old: DpPath, seedRow: number, from: number, to: number, o: TraceOptions,
+): DpPath | null {
+  let a = Math.max(0, from - NEAR_MARGIN * o.maxBridgeRows);
+  while (a > 0 && old.kind[a] !== 1) a--;
+  const b = Math.min(table.rows - 1, to + NEAR_MARGIN * o.maxBridgeRows);
+  if (old.kind[a] !== 1 || old.cycle[a] !== 0 || !Number.isFinite(curve.emit[old.run[a]]) || (seedRow >= a && seedRow <= b)) return null;
+  const part = runDp({ ...curve, table, start: a, end: b, init: [{ run: old.run[a], cost: 0 }], options: o }, ws);
+  return patched(old, part, a, 0, b - a);
 }
 
 /**
