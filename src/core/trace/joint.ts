@@ -72,8 +72,8 @@ export function traceJointly(input: JointInput): DpPath[] {
  * re-traced with the other's runs there forbidden and the change spliced in, and the outcome is kept
  * where the joint cost (every path's own cost, and the confident ink no path holds) falls, unless the
  * curve re-traced is left absent on many more rows: with nothing of its own to go to it would vanish.
- * Two curves that truly overlap stay as they are; two that cross (each leaves on the other's side) are
- * not tried: identity.ts weighs crossings.
+ * Two curves that truly overlap stay as they are. A stretch with no unheld confident ink in its rows
+ * (no line left behind) is not tried.
  */
 function breakDuplicates(input: JointInput, owner: Int32Array, paths: DpPath[]): DpPath[] {
   const { table, o } = input;
@@ -84,7 +84,6 @@ function breakDuplicates(input: JointInput, owner: Int32Array, paths: DpPath[]):
   const kept: number[][] = paths.map(() => []);
   for (const d of duplicateStretches(table, paths, o.dupMinRows)) {
     if (sharedRows(table, paths[d.a], paths[d.b], d.from, d.to, reach) < o.dupMinRows) continue; // an earlier fix parted them
-    if (crossesOver(table, paths[d.a], paths[d.b], d.from, d.to)) continue; // an X crossing: each on its way
     if (unheldInk(table, paths, d.from, d.to) < o.dupMinRows / 2) continue; // no line left behind to go to
     let best: { paths: DpPath[]; cost: number; k: number; forbid: number[] } | null = null;
     for (const [k, other] of [[d.a, d.b], [d.b, d.a]]) {
@@ -108,26 +107,6 @@ function breakDuplicates(input: JointInput, owner: Int32Array, paths: DpPath[]):
     }
   }
   return paths;
-}
-
-/**
- * Whether path p is clearly (more than two line widths) on one side of q before row `from` and on the
- * other after row `to`, looking out at most DUPLICATE_GAP_ROWS rows where both are on ink: the two
- * crossed there, each on its way, and neither rode the other.
- */
-function crossesOver(table: RunTable, p: DpPath, q: DpPath, from: number, to: number): boolean {
-  const sep = 2 * (table.lineWidth + 1);
-  const side = (start: number, dir: number): number => {
-    for (let r = start, n = 0; r >= 0 && r < table.rows && n <= DUPLICATE_GAP_ROWS; r += dir, n++) {
-      const i = p.run[r], j = q.run[r];
-      if (i < 0 || j < 0) continue;
-      const d = table.centre[i] - table.centre[j];
-      if (Math.abs(d) > sep) return Math.sign(d);
-    }
-    return 0;
-  };
-  const before = side(from - 1, -1), after = side(to + 1, +1);
-  return before !== 0 && after !== 0 && before !== after;
 }
 
 /** Runs of confident curve ink in rows [from, to] that no path holds (as jointCost counts them). */

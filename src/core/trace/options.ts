@@ -92,8 +92,8 @@ export interface TraceOptions {
   /**
    * joint tracing: where two curves sit on one line for at least this many rows, each is re-traced with
    * the other's runs there forbidden, kept where the joint cost falls (joint.ts breakDuplicates); 0:
-   * never. Accuracy sweep (segmentations cached), model v3, 60 cases: median MAE 0.702 -> 0.672%,
-   * median p95 2.150 -> 2.115%, swapped rows 59,206 -> 58,001; 30 cases: 0.521 -> 0.509%
+   * never. Accuracy sweep (segmentations cached), model v3, 60 cases: median MAE 0.702 -> 0.676%,
+   * median p95 2.150 -> 2.103%, swapped rows 59,206 -> 58,727
    */
   dupMinRows: number;
   /** joint tracing: no curve may hold another's seed stroke (joint.ts) */
