@@ -72,8 +72,8 @@ export function traceJointly(input: JointInput): DpPath[] {
  * re-traced with the other's runs there forbidden and the change spliced in, and the outcome is kept
  * where the joint cost (every path's own cost, and the confident ink no path holds) falls, unless the
  * curve re-traced is left absent on many more rows: with nothing of its own to go to it would vanish.
- * Two curves that truly overlap stay as they are. A stretch with no unheld confident ink in its rows
- * (no line left behind) is not tried.
+ * Two curves that truly overlap stay as they are. A stretch whose rows hold fewer than dupMinRows / 2
+ * runs of confident ink no path holds (no line left behind to go to) is not tried.
  */
 function breakDuplicates(input: JointInput, owner: Int32Array, paths: DpPath[]): DpPath[] {
   const { table, o } = input;
