@@ -114,7 +114,7 @@ function unheldInk(table: RunTable, paths: DpPath[], from: number, to: number): 
   let n = 0;
   for (let r = from; r <= to; r++) {
     for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
-      if (!table.gridOnly[j] && table.prob[j] >= UNEXPLAINED_PROB && !paths.some((p) => p.run[r] === j)) n++;
+      if (confidentInk(table, j) && !paths.some((p) => p.run[r] === j)) n++;
     }
   }
   return n;
@@ -241,13 +241,16 @@ export function jointCost(table: RunTable, paths: DpPath[], o: TraceOptions): nu
     }
   }
   for (let j = 0; j < table.count; j++) {
-    if (!held[j] && !table.gridOnly[j] && table.prob[j] >= UNEXPLAINED_PROB) cost += o.wUnexplained;
+    if (!held[j] && confidentInk(table, j)) cost += o.wUnexplained;
   }
   return cost;
 }
 
 /** curve probability (0..1) from which a run nobody holds counts as unexplained ink */
 const UNEXPLAINED_PROB = 0.5;
+
+/** Run j is curve ink the model is sure enough of that, held by no path, it is unexplained (jointCost). */
+const confidentInk = (table: RunTable, j: number): boolean => !table.gridOnly[j] && table.prob[j] >= UNEXPLAINED_PROB;
 
 /** Block coordinate descent from one curve order: re-trace curves in turn until no path changes. */
 function descend(input: JointInput, owner: Int32Array, order: number[], memo: RetraceMemo): DpPath[] {
