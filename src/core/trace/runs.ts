@@ -31,8 +31,9 @@ export interface RunOptions {
    * darker than a grid line's usual ink (by at least this much, 0..255; a black grid or a 1-bit scan is
    * not), a grid-only run on that line darker than its ink is given a probability for how far its
    * darkness goes from the line's level to the curves' (InkLevels); 0: never. Accuracy sweep
-   * (segmentations cached), model v3: 30 cases, median MAE 0.507 -> 0.491%, median p95 1.533 ->
-   * 1.391%, coverage 0.9902 -> 0.9911, swapped rows 26,211 -> 25,348; with a gap of 40 the swaps rose
+   * (segmentations cached), model v3, 60 cases: median MAE 0.676 -> 0.612%, median p95 2.103 ->
+   * 1.781%, coverage 0.9888 -> 0.9907, swapped rows 58,727 -> 57,149 (the 30 of bench:accuracy:
+   * 0.509 -> 0.489%, 1.534 -> 1.429%, 0.9902 -> 0.9917, 26,211 -> 25,305); a gap of 40 swapped more
    */
   darkGridMinGap: number;
 }
@@ -181,8 +182,11 @@ const LEVEL_MIN_PIXELS = 10;
 const BINARY_SHARE = 0.1;
 /** Grid pixels at full darkness (248..255) are more than this share where the grid is black (or the scan 1-bit). */
 const BLACK_SHARE = 0.2;
-/** Columns within this many px of those searched (the track's edges ± RunOptions.margin) are its frame: never lifted. */
-const FRAME_PX = 14;
+/**
+ * Columns within this many px of those searched (the track's edges ± RunOptions.margin) are its frame and
+ * where a wrapped curve crosses onto its next cycle (TraceOptions.wrapEdgePx): no run reaching them is lifted.
+ */
+const FRAME_PX = 16;
 
 /** How far a grid pixel of darkness d in column i is from its line's usual ink towards a curve's, 0..1. */
 function lift(d: number, i: number, levels: InkLevels): number {
@@ -202,7 +206,8 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
   const hist = new Uint16Array(cols * 32); // darkness in steps of 8
   const curve: number[] = [];
   const step = Math.max(1, Math.floor(rows / LEVEL_ROWS));
-  for (let r = 0; r < rows; r += step) {
+  let sampled = 0;
+  for (let r = 0; r < rows; r += step, sampled++) {
     classifyRow(seg, yTop + r, xa, xb, o, kind);
     const base = (yTop + r) * seg.width;
     for (let i = 0; i < cols; i++) if (kind[i] === GRID) hist[i * 32 + (dark[base + xa + i] >> 3)]++;
@@ -231,17 +236,14 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
     while ((acc += hist[i * 32 + b]) * 4 < seen[i]) b++;
     quartile[i] = b * 8 + 4;
   }
-  // a column is on a printed line where grid is seen on at least half as many sampled rows as on the
-  // usual grid column; a curve the model called grid is seen on far fewer. Neighbouring printed columns
+  // a column is on a printed line where grid is seen on at least half the sampled rows (a vertical line
+  // runs the track's length); a curve the model called grid is seen on far fewer. Neighbouring printed columns
   // are one line, whose level is its core's (darkest column's): its anti-aliased edges are lighter, and
   // a curve on the line darkens both alike (a heavy line's core is darker than a fine one's). Every
   // other column is measured against the printed lines' usual level
-  const counted = [...seen].filter((n) => n >= LEVEL_MIN_PIXELS).sort((a, b) => a - b);
-  if (counted.length === 0) return null;
-  const usualSeen = counted[counted.length >> 1];
   const lines: { from: number; to: number; core: number }[] = [];
   for (let i = 0; i < cols; i++) {
-    if (quartile[i] < 0 || 2 * seen[i] < usualSeen) continue;
+    if (quartile[i] < 0 || 2 * seen[i] < sampled) continue;
     const last = lines[lines.length - 1];
     if (last && last.to === i - 1) {
       last.to = i;
@@ -295,8 +297,8 @@ function collectRow(seg: Segmentation, dark: Uint8Array | undefined, y: number, 
     // the run's most confident pixel: a thin line's soft edges say nothing against it
     out.prob[i] = nCurve > 0 ? pCurve / 255 : pAll / (x - left) / 255;
     // a grid-only run darker than its line's ink: a curve drawn along the line (RunOptions.darkGridMinGap).
-    // Never on the track's frame (InkLevels leaves its columns out): a curve along it cannot be told from it
-    if (nCurve === 0) out.prob[i] = Math.max(out.prob[i], DARK_GRID_PROB * lifted);
+    // Never near the track's edges (FRAME_PX): the frame, which a curve along cannot be told from, and where wraps land
+    if (nCurve === 0 && left - xa > FRAME_PX && xb - (x - 1) > FRAME_PX) out.prob[i] = Math.max(out.prob[i], DARK_GRID_PROB * lifted);
     out.peak[i] = peak;
     out.solid[i] = nCurve > 0 ? nSolid / nCurve : 0;
     out.broken[i] = nCurve > 0 ? nBroken / nCurve : 0;
