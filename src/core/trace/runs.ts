@@ -195,11 +195,10 @@ function lift(d: number, i: number, levels: InkLevels): number {
 }
 
 /**
- * The track's ink levels (InkLevels) on a sample of its rows, or null when too few sure curve runs
- * are seen. A column's grid level is the median darkness of its grid pixels: a vertical line's own
- * ink (a heavy line's core is darker than a fine one's), which a curve drawn along it for a stretch
- * does not move. Where the curves are not clearly darker than that (a black grid, a 1-bit scan),
- * darkness cannot tell a curve on the line from the line, and the column is left out.
+ * The track's ink levels (InkLevels) on a sample of its rows, or null where darkness cannot tell a
+ * curve on a grid line from the line: too few sure curve runs, a 1-bit scan, a black grid, no printed
+ * vertical line. A printed line's level is its own ink's, which a curve drawn along it for a stretch
+ * does not move; a column whose line is not clearly lighter than the curves is left out.
  */
 function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: number, xa: number, xb: number, o: RunOptions, kind: Uint8Array, row: RowRuns): InkLevels | null {
   const cols = xb - xa + 1;
