@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceLayout } from '../../src/core/digitise/index.ts';
-import { extractRuns } from '../../src/core/trace/runs.ts';
+import { DEFAULT_RUN_OPTIONS, extractRuns } from '../../src/core/trace/runs.ts';
 import { darkness } from '../../src/core/trace/classical.ts';
 import type { Layout } from '../../src/core/calibration/index.ts';
 import { SegClass } from '../../src/core/types.ts';
@@ -57,7 +57,7 @@ describe('a curve along a grid line the model called grid', () => {
   it('follows the curve along the line without the darkness fill; on a black grid it is absent there', () => {
     const trace = (gridInk: number, darkGridMinGap = 60) => {
       const { sheet, layout } = scene(gridInk);
-      return traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model', trace: { fillFromDarkness: false, runs: { darkGridMinGap } as never } })[0];
+      return traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model', trace: { fillFromDarkness: false, runs: { ...DEFAULT_RUN_OPTIONS, darkGridMinGap } } })[0];
     };
     const c = trace(0.6);
     for (let y = 260; y < 440; y++) expect(Math.abs(c.x[y - c.y0] - FLAT), `row ${y}`).toBeLessThan(1.5);
