@@ -216,8 +216,9 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
   // a 1-bit scan's grid pixels are black or white (a grey line dithered; a rotated scan's edges grey),
   // and a black grid is as dark as the curves: no level to tell a curve on a line by
   // (the frame left out: its ink is often black where the grid's is not)
+  const inner0 = FRAME_PX + 1, inner1 = Math.max(inner0, cols - FRAME_PX - 1); // columns off the frame: [inner0, inner1)
   let all = 0, grey = 0, black = 0;
-  for (let i = (FRAME_PX + 1) * 32; i < (cols - FRAME_PX - 1) * 32; i++) {
+  for (let i = inner0 * 32; i < inner1 * 32; i++) {
     all += hist[i];
     if (i % 32 === 31) black += hist[i];
     else if (i % 32 > 0) grey += hist[i];
@@ -228,7 +229,7 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
   // it for most of the scan
   const quartile = new Int16Array(cols).fill(-1);
   const seen = new Int32Array(cols);
-  for (let i = FRAME_PX + 1; i < cols - FRAME_PX - 1; i++) {
+  for (let i = inner0; i < inner1; i++) {
     for (let b = 0; b < 32; b++) seen[i] += hist[i * 32 + b];
     if (seen[i] < LEVEL_MIN_PIXELS) continue;
     let acc = 0, b = 0;
@@ -252,7 +253,7 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
   if (lines.length === 0) return null;
   const typical = lines.map((l) => l.core).sort((a, b) => a - b)[lines.length >> 1];
   const column = new Uint8Array(cols).fill(255);
-  if (level - typical >= o.darkGridMinGap) column.fill(typical, FRAME_PX + 1, Math.max(FRAME_PX + 1, cols - FRAME_PX - 1));
+  if (level - typical >= o.darkGridMinGap) column.fill(typical, inner0, inner1);
   for (const l of lines) column.fill(level - l.core >= o.darkGridMinGap ? l.core : 255, l.from, l.to + 1);
   return { curve: level, column };
 }
