@@ -18,6 +18,8 @@ export interface AssembleInput {
   wrap: WrapSpan | null;
   track: number;
   curve: number;
+  /** a broken-style curve: the DP measured its steps between run clusters (RunTable.clusterLeft) */
+  broken?: boolean;
   options: TraceOptions;
 }
 
@@ -48,14 +50,21 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
   const span = wrap ? wrap.x1 - wrap.x0 : 0;
   const u = new Float64Array(n).fill(NaN);
   const conf = new Float32Array(n);
+  const clusters = !!a.broken && o.clusterCentres;
+  // per row, the extent of the curve's ink there: its run, or the dashes of a near-horizontal stroke
+  const left = new Int32Array(n), right = new Int32Array(n);
   for (let r = 0; r < n; r++) {
     if (path.kind[r] !== ON_RUN) continue;
-    u[r] = t.centre[path.run[r]] + path.cycle[r] * span;
+    const j = path.run[r];
+    const cl = clusters && strokeCluster(t, path, r, span);
+    left[r] = cl ? t.clusterLeft[j] : t.left[j];
+    right[r] = cl ? t.clusterRight[j] : t.right[j];
+    u[r] = (cl ? (left[r] + right[r] + 1) / 2 : t.centre[j]) + path.cycle[r] * span;
     // the model's probability, discounted by what the tracker paid beyond it (jumps, style, sharing)
     const p = t.prob[path.run[r]];
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
-  strokeExtremes(t, path, u, span);
+  strokeExtremes(t, path, u, span, left, right);
   fillBridges(path, u, conf);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
@@ -76,13 +85,13 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
  * below, the curve turns there (a spike's tip, a peak), so the row's value is the run's end, less half
  * a line width. Rows that traverse the stroke from one neighbour towards the other keep the centre.
  */
-function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number): void {
+function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number, lefts: Int32Array, rights: Int32Array): void {
   const n = path.kind.length;
   const hw = t.lineWidth / 2;
   const on = (r: number) => r >= 0 && r < n && path.kind[r] === ON_RUN;
   // a run's ends in the frame of row r's cycle
   const end = (r: number, from: number, right: boolean) =>
-    (right ? t.right[path.run[r]] : t.left[path.run[r]]) + (path.cycle[r] - path.cycle[from]) * span;
+    (right ? rights[r] : lefts[r]) + (path.cycle[r] - path.cycle[from]) * span;
   // the first end up or down from row r that differs from row r's own (a tip on a row boundary spans
   // two rows with equal ends); NaN where the path leaves the ink first
   const beyond = (r: number, dir: number, right: boolean) => {
@@ -95,16 +104,36 @@ function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number
   };
   for (let r = 1; r < n - 1; r++) {
     if (!on(r)) continue;
-    const j = path.run[r];
-    if (t.right[j] - t.left[j] + 1 < t.lineWidth + 2) continue;
+    if (rights[r] - lefts[r] + 1 < t.lineWidth + 2) continue;
     // a turn inside the row reaches past both rows' shared ends (by more than a pixel: a line merging
     // with a neighbour widens the run by about that); a row that only moves on meets one of them
-    const L = t.left[j], R = t.right[j];
+    const L = lefts[r], R = rights[r];
     const leftmost = L < beyond(r, -1, false) - 1 && L < beyond(r, 1, false) - 1;
     const rightmost = R > beyond(r, -1, true) + 1 && R > beyond(r, 1, true) + 1;
     if (leftmost === rightmost) continue;
     u[r] = (leftmost ? L + hw : R + 1 - hw) + path.cycle[r] * span;
   }
+}
+
+/**
+ * Whether row r's run is one dash of a near-horizontal stroke whose extent in the row is its run
+ * cluster (RunTable.clusterLeft). A line w px wide that moves s px a row covers about s·(w + 1) px of
+ * each row, so the cluster may be at most (s + 1)·(w + 1) + 2 px wide, s measured between the path's
+ * ink 2–3 rows above and below. A wider cluster holds other ink beside the curve's (a neighbour 10 px
+ * off, a grid line); a row without ink rows on both sides is the path crossing a horizontal line (the
+ * specks the model reads there as a dashed curve), not a stroke.
+ */
+function strokeCluster(t: RunTable, path: DpPath, r: number, span: number): boolean {
+  const j = path.run[r];
+  if (t.clusterLeft[j] === t.left[j] && t.clusterRight[j] === t.right[j]) return false;
+  const n = path.kind.length;
+  const at = (k: number) => t.centre[path.run[k]] + path.cycle[k] * span;
+  let a = -1, b = -1;
+  for (let k = r - 2; k >= Math.max(0, r - 3) && a < 0; k--) if (path.kind[k] === ON_RUN) a = k;
+  for (let k = r + 2; k <= Math.min(n - 1, r + 3) && b < 0; k++) if (path.kind[k] === ON_RUN) b = k;
+  if (a < 0 || b < 0) return false;
+  const step = Math.abs(at(b) - at(a)) / (b - a);
+  return t.clusterRight[j] - t.clusterLeft[j] + 1 <= step * (t.lineWidth + 1) + t.lineWidth;
 }
 
 /** Linear interpolation across bridged rows between the run rows on either side (unwrapped px). */

@@ -169,6 +169,16 @@ export interface TraceOptions {
    * agrees with: p95 2.211 -> 2.150%, 96 curves better and 40 worse by more than 0.005% MAE
    */
   fillBridgeRows: number;
+  /**
+   * a broken-style curve's x on a row where its run is one dash of a near-horizontal stroke is the
+   * middle of the row's dashes (its run cluster, RunTable.clusterLeft), not the centre of the one dash
+   * the path sits on (the DP measures steps between clusters, so any dash of the row serves it and it
+   * keeps the first: on a swing, the stroke's end; assemble.ts strokeCluster). Accuracy sweep
+   * (segmentations cached), model v3: 30 cases, median MAE 0.489 -> 0.439%, median p95 1.429 ->
+   * 1.289%, swapped rows 25,305 -> 25,386, 43 curves better and 5 worse by more than 0.005% MAE;
+   * 60 cases, median p95 1.781 -> 1.740%, swapped rows 57,149 -> 57,217, median MAE 0.612% both
+   */
+  clusterCentres: boolean;
 }
 
 export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
@@ -238,6 +248,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   fillEdgePx: 3,
   fillConfidence: 0.45,
   fillBridgeRows: 4,
+  clusterCentres: true,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

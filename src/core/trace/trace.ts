@@ -144,7 +144,7 @@ function traceSeeded(
     })),
     features, table.lineWidth, o,
   );
-  const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, options: o }) }));
+  const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o }) }));
   separateMergedRuns(table, done);
   // the model's absent stretches and long bridges where the darkness trace follows ink, before overlaps
   // are filled (a curve filled here may carry another that truly overlaps it)
