@@ -81,9 +81,10 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
 
 /**
  * A near-horizontal stroke covers many columns in one row, and its centre is not where the curve is at
- * the row's turning point: where a run reaches further left (right) than the runs of the rows above and
- * below, the curve turns there (a spike's tip, a peak), so the row's value is the run's end, less half
- * a line width. Rows that traverse the stroke from one neighbour towards the other keep the centre.
+ * the row's turning point: where a row's ink (lefts..rights: its run, or a dashed stroke's dashes)
+ * reaches further left (right) than the rows above and below, the curve turns there (a spike's tip, a
+ * peak), so the row's value is the ink's end, less half a line width. Rows that traverse the stroke
+ * from one neighbour towards the other keep the centre.
  */
 function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number, lefts: Int32Array, rights: Int32Array): void {
   const n = path.kind.length;
@@ -118,7 +119,7 @@ function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number
 /**
  * Whether row r's run is one dash of a near-horizontal stroke whose extent in the row is its run
  * cluster (RunTable.clusterLeft). A line w px wide that moves s px a row covers about s·(w + 1) px of
- * each row, so the cluster may be at most (s + 1)·(w + 1) + 2 px wide, s measured between the path's
+ * each row, so the cluster may be at most s·(w + 1) + w px wide, s measured between the path's
  * ink 2–3 rows above and below. A wider cluster holds other ink beside the curve's (a neighbour 10 px
  * off, a grid line); a row without ink rows on both sides is the path crossing a horizontal line (the
  * specks the model reads there as a dashed curve), not a stroke.
