@@ -133,7 +133,8 @@ export interface TraceOptions {
    * × slope miss), px, capped at slopeCapPx, fading to nothing for touches of identityMaxTouchRows rows;
    * relinking the paths at a touch costs identityMargin more (0: the evidence alone decides; Infinity:
    * never relink). wIdentityJunction 0.2, not 1: the ink each piece holds (line style, look) outweighs
-   * the lines' geometry, which a dashed or wavy line fits poorly over 10 rows. Accuracy sweep
+   * the lines' geometry, which a dashed or wavy line fits poorly over 10 rows (a classical segmentation,
+   * without line styles, keeps 1: CLASSICAL_TRACE_OPTIONS). Accuracy sweep
    * (segmentations cached), model v3, 1 / 0.5 / 0.3 / 0.2 / 0.1: 30 cases median MAE 0.439 / 0.429 /
    * 0.416 / 0.395 / 0.395%, p95 1.289 / 1.179 / 1.179 / 1.179 / 1.185%, swapped rows 25,386 /
    * 25,376 / 25,162 / 25,562 / 25,669, coverage 0.9917 / 0.9916 / 0.9913 / 0.9911 / 0.9913; 60
