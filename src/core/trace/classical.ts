@@ -32,13 +32,8 @@ export interface ClassicalOptions {
 
 export const DEFAULT_CLASSICAL_OPTIONS: ClassicalOptions = { minVerticalRun: 32, gridColumnShare: 0.4, minHorizontalRun: 64, trackCover: 0.85 };
 
-/**
- * Tracer settings for a classical segmentation: it has no line-style classes, so a piece's ink says
- * less about which curve it is and identity.ts keeps the touches' geometry at full weight (30-case
- * accuracy sweep of this baseline: wIdentityJunction 1 / 0.2, median MAE 3.025 / 3.375%, p95
- * 15.0 / 20.7%).
- */
-export const CLASSICAL_TRACE_OPTIONS: Partial<TraceOptions> = { useStyle: false, wIdentityJunction: 1 };
+/** Tracer settings for a classical segmentation: it has no line-style classes. */
+export const CLASSICAL_TRACE_OPTIONS: Partial<TraceOptions> = { useStyle: false };
 
 export function darkness(scan: Raster): Uint8Array {
   const n = scan.width * scan.height;

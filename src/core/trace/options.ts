@@ -132,14 +132,12 @@ export interface TraceOptions {
    * either side; a link costs wIdentityJunction × (position miss at the touch's middle + identityFitRows
    * × slope miss), px, capped at slopeCapPx, fading to nothing for touches of identityMaxTouchRows rows;
    * relinking the paths at a touch costs identityMargin more (0: the evidence alone decides; Infinity:
-   * never relink). wIdentityJunction 0.2, not 1: the ink each piece holds (line style, look) outweighs
-   * the lines' geometry, which a dashed or wavy line fits poorly over 10 rows (a classical segmentation,
-   * without line styles, keeps 1: CLASSICAL_TRACE_OPTIONS). Accuracy sweep
-   * (segmentations cached), model v3, 1 / 0.5 / 0.3 / 0.2 / 0.1: 30 cases median MAE 0.439 / 0.429 /
-   * 0.416 / 0.395 / 0.395%, p95 1.289 / 1.179 / 1.179 / 1.179 / 1.185%, swapped rows 25,386 /
-   * 25,376 / 25,162 / 25,562 / 25,669, coverage 0.9917 / 0.9916 / 0.9913 / 0.9911 / 0.9913; 60
-   * cases (0.1 not run) MAE 0.612 / 0.567 / 0.492 / 0.488%, p95 1.740 / 1.703 / 1.731 / 1.697%,
-   * swapped rows 57,217 / 56,728 / 56,220 / 56,410
+   * never relink). Lower weights were swept (model v3, cached segmentations; wIdentityJunction 1 /
+   * 0.5 / 0.3 / 0.2 / 0.1): 30 cases median MAE 0.439 / 0.429 / 0.416 / 0.395 / 0.395%, p95 1.289 /
+   * 1.179 / 1.179 / 1.179 / 1.185%, swapped rows 25,386 / 25,376 / 25,162 / 25,562 / 25,669; 60 cases
+   * MAE 0.612 / 0.567 / 0.492 / 0.488%. But at 0.5 and below the bundled sample's CGR and RHOB exchange
+   * a piece at a touch (50 rows each, MAE 0.08 -> 1.79% and 0.05 -> 1.34%), and the classical
+   * baseline's MAE rises 3.025 -> 3.375%: the median gain is a trade between curves, not a fix. Kept at 1
    */
   identityFitRows: number;
   identityMaxTouchRows: number;
@@ -245,7 +243,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   pieceDarkTol: 0.05,
   identityFitRows: 10,
   identityMaxTouchRows: 40,
-  wIdentityJunction: 0.2,
+  wIdentityJunction: 1,
   identityMargin: 0,
   identityJumpPx: 15,
   fillFromDarkness: true,
