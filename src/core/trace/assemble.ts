@@ -61,7 +61,7 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
     right[r] = cl ? t.clusterRight[j] : t.right[j];
     u[r] = (cl ? (left[r] + right[r] + 1) / 2 : t.centre[j]) + path.cycle[r] * span;
     // the model's probability, discounted by what the tracker paid beyond it (jumps, style, sharing)
-    const p = t.prob[path.run[r]];
+    const p = t.prob[j];
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
   strokeExtremes(t, path, u, span, left, right);
