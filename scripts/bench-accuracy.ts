@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { renderSample } from '../src/core/synth/render.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
-import { byFeature, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
+import { budgetLines, byFeature, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
 import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
 import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
 import { oneLine } from '../src/node/cli/errors.ts';
@@ -107,6 +107,7 @@ function report(results: CaseResult[], modelName: string): void {
   console.log('(wrap, log, dashed: those curves; the others: every curve of the cases with that feature)\n');
   const model = results[0]?.model ? summarise(results.map((r) => r.model!), results.filter((r) => r.modelError).length) : null;
   const base = summarise(results.map((r) => r.classical), results.filter((r) => r.classicalError).length);
+  if (model) console.log(`${budgetLines(results.map((r) => r.model!)).join('\n')}\n`);
   if (model) console.log(summaryLine(`model ${modelName}`, model));
   console.log(summaryLine('classical baseline', base));
   if (model && model.medianMae > 0) console.log(`the model's median MAE is ${(base.medianMae / model.medianMae).toFixed(2)}× smaller than the baseline's`);

@@ -79,5 +79,11 @@ describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
     expect(Number(base.baseline_median_coverage)).toBeGreaterThan(0.8);
     expect(Number(base.baseline_median_mae_pct)).toBeLessThan(30);
     expect(out).toContain('training seeds checked against: ');
+    // the model's error budget: its classes add up to the mean MAE it prints beside them
+    const all = lines.find((l) => /^all \d+ curves /.test(l));
+    expect(all, 'error budget line').toBeDefined();
+    const [mae, ...parts] = all!.replace(/^all \d+ curves\s+/, '').trim().split(/\s+/).map(Number);
+    expect(parts).toHaveLength(6);
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(mae, 1);
   }, 400_000);
 });

@@ -3,6 +3,7 @@
  * baseline), medians over curves, and the machine-readable last line.
  */
 import type { CurveResult } from './score-las.ts';
+import { BUDGET_CLASSES, FINE_PCT, STEEP_PCT, TOUCH_PCT, TURN_STEPS } from './budget.ts';
 
 export interface CaseResult {
   index: number;
@@ -100,6 +101,28 @@ export function byFeature(cases: CaseResult[], features: readonly string[]): str
     lines.push(`${f.padEnd(11)} ${String(k.length).padStart(6)} |${m.length ? cell(m) : `${'-'.padStart(17)} ${'-'.padStart(9)}`} |    ${cell(k)}`);
   }
   return lines;
+}
+
+/**
+ * The error budget (budget.ts) averaged over curves: over every digitised curve, and over the curves
+ * around the median MAE (the middle fifth by MAE, at least 3), whose errors decide the median.
+ */
+export function budgetLines(results: CurveResult[][]): string[] {
+  const all = results.flat().filter((r) => !Number.isNaN(r.score.maePct)).sort((a, b) => a.score.maePct - b.score.maePct);
+  if (all.length === 0) return [];
+  const half = Math.max(1, Math.round(all.length / 10));
+  const mid = all.length >> 1;
+  const band = all.slice(Math.max(0, mid - half), Math.min(all.length, mid + half + 1));
+  const row = (label: string, rs: CurveResult[]) => {
+    const mean = (f: (r: CurveResult) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
+    return `${label.padEnd(34)} ${num(mean((r) => r.score.maePct), 6, 3)} ${BUDGET_CLASSES.map((c) => num(mean((r) => r.budget[c]), 6, 3)).join(' ')}`;
+  };
+  return [
+    `error budget (mean per curve, % of span)    MAE ${BUDGET_CLASSES.map((c) => c.padStart(6)).join(' ')}`,
+    row(`all ${all.length} curves`, all),
+    row(`${band.length} around the median (${band[0].score.maePct.toFixed(2)}-${band[band.length - 1].score.maePct.toFixed(2)}%)`, band),
+    `(fine: error < ${FINE_PCT}%; swap: > 10%; between: touch = another curve within ${TOUCH_PCT}%, turn = the truth turns within ${TURN_STEPS} steps, steep = moves > ${STEEP_PCT}% a step, other)`,
+  ];
 }
 
 export function summaryLine(label: string, s: Summary): string {
