@@ -3,6 +3,7 @@
  * baseline), medians over curves, and the machine-readable last line.
  */
 import type { CurveResult } from './score-las.ts';
+import { SWAP_PCT } from '../../core/trace/score.ts';
 import { BUDGET_CLASSES, FINE_PCT, STEEP_PCT, TOUCH_PCT, TURN_STEPS } from './budget.ts';
 
 export interface CaseResult {
@@ -121,7 +122,7 @@ export function budgetLines(results: CurveResult[][]): string[] {
     `error budget (mean per curve, % of span)    MAE ${BUDGET_CLASSES.map((c) => c.padStart(6)).join(' ')}`,
     row(`all ${all.length} curves`, all),
     row(`${band.length} around the median (${band[0].score.maePct.toFixed(2)}-${band[band.length - 1].score.maePct.toFixed(2)}%)`, band),
-    `(fine: error < ${FINE_PCT}%; swap: > 10%; between: touch = another curve within ${TOUCH_PCT}%, turn = the truth turns within ${TURN_STEPS} steps, steep = moves > ${STEEP_PCT}% a step, other)`,
+    `(fine: error < ${FINE_PCT}%; swap: > ${SWAP_PCT}%; between: touch = another curve within ${TOUCH_PCT}%, turn = the truth turns within ${TURN_STEPS} steps, steep = moves > ${STEEP_PCT}% a step, other)`,
   ];
 }
 
