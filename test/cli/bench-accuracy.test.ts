@@ -4,6 +4,8 @@
  * tiny fixture model beside the classical baseline) ending in the machine-readable line.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeLas, type LasDocument } from '../../src/core/las';
@@ -61,6 +63,44 @@ describe('scoring a LAS against the truth', () => {
     expect(r.score.maePct).toBeCloseTo(20, 1);
     expect(r.score.swapPoints).toBe(r.score.truthPoints);
   });
+});
+
+function bench(args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((done) => {
+    execFile(join(REPO, 'node_modules/.bin/tsx'), ['scripts/bench-accuracy.ts', ...args], { cwd: REPO, timeout: 400_000, maxBuffer: 8 << 20 }, (e, stdout, stderr) =>
+      done({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, out: `${stdout}${stderr}` }));
+  });
+}
+
+describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => {
+  it('a second run reads the segmentation from the cache and scores the same; --trace changes the trace', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tw-bench-cache-'));
+    try {
+      const args = ['--cases', '1', '--len', '1600', '--model', TINY_MODEL, '--threads', '1', '--seg-cache', cache];
+      const first = await bench(args);
+      expect(first.code, first.out).toBe(0);
+      expect(first.out).toContain('segmentations: 0 from the cache, 1 by the model');
+      const again = await bench(args);
+      expect(again.out).toContain('segmentations: 1 from the cache, 0 by the model');
+      const last = (r: { out: string }) => r.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop();
+      expect(last(again)).toBe(last(first));
+      // a tracker that may bridge no row and must give up at once reads the curves differently
+      const changed = await bench([...args, '--trace', '{"maxBridgeRows":0,"wLostEnter":0,"wLost":0.01}']);
+      expect(changed.out).toContain('trace options on top of the defaults: {"maxBridgeRows":0');
+      expect(last(changed)).not.toBe(last(first));
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 400_000);
+
+  it('refuses a --trace option the tracker does not have, or of the wrong type, naming it', async () => {
+    const unknown = await bench(['--cases', '1', '--trace', '{"shareNarow":2}']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.out).toContain('--trace: shareNarow is not a tracker option');
+    const typed = await bench(['--cases', '1', '--trace', '{"runs":{"probCurve":"high"}}']);
+    expect(typed.code).not.toBe(0);
+    expect(typed.out).toContain('--trace: runs.probCurve takes a number, not "high"');
+  }, 60_000);
 });
 
 describe('npm run bench:accuracy (smoke: 3 short scans)', () => {

@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { formatLayoutErrors, parseLayoutText, type Layout } from '../../core/calibration';
 import { buildLasDocument, curvesToSeries, prepareUpright, segmentClassical, traceLayout, type LayoutSeries, type SegmentationKind } from '../../core/digitise';
 import { checkLasConformance, writeLas, type LasDocument } from '../../core/las';
-import { TraceError } from '../../core/trace';
+import { TraceError, type TraceOptions } from '../../core/trace';
 import { writeCsv } from '../../core/csv/write';
 import type { Segmentation, TracedCurve } from '../../core/types';
 import { decodeScan, type DecodedScan } from '../../io/decode';
@@ -31,6 +31,8 @@ export interface DigitiseFileOptions {
   segmenter: Segmenter | null;
   onStage?: (stage: DigitiseStage) => void;
   onSegmentProgress?: (p: SegmentProgress) => void;
+  /** tracker settings on top of the defaults (the accuracy benchmark's --trace); the CLI passes none */
+  trace?: Partial<TraceOptions>;
 }
 
 export type DigitiseStage = 'decode' | 'upright' | 'segment' | 'trace' | 'write';
@@ -92,7 +94,7 @@ export async function digitiseFile(scanPath: string, layout: Layout, options: Di
     kind = 'classical';
   }
   options.onStage?.('trace');
-  const curves = traceLayout(upright, seg, layout, { kind });
+  const curves = traceLayout(upright, seg, layout, { kind, trace: options.trace });
   // with every curve left out there is nothing to write: say why, not "nothing to export"
   if (curves.length > 0 && curves.every((c) => c.problem)) throw new TraceError(curves.map((c) => c.problem).join('; '));
   options.onStage?.('write');
