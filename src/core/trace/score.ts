@@ -77,7 +77,12 @@ export function curveErrors(traced: CurveSeries, truth: TruthSeries): { errors: 
 }
 
 export function scoreCurve(traced: CurveSeries, truth: TruthSeries): CurveScore {
-  const { errors: all, falsePoints } = curveErrors(traced, truth);
+  const { errors, falsePoints } = curveErrors(traced, truth);
+  return scoreErrors(errors, falsePoints, truth);
+}
+
+/** The score from curveErrors' output, for a caller that also reads the errors themselves. */
+export function scoreErrors(all: Float64Array, falsePoints: number, truth: TruthSeries): CurveScore {
   let truthPoints = 0;
   for (let k = 0; k < truth.depth.length; k++) if (truth.value[k] !== null && !Number.isNaN(truth.value[k])) truthPoints++;
   const errors = Array.from(all).filter((e) => !Number.isNaN(e)).sort((a, b) => a - b);

@@ -23,6 +23,11 @@ export const TOUCH_PCT = 3;
 export const TURN_STEPS = 3;
 export const STEEP_PCT = 2;
 
+/** Every class at 0: a curve with nothing covered. */
+export function emptyBudget(): ErrorBudget {
+  return { fine: 0, touch: 0, turn: 0, steep: 0, other: 0, swap: 0 };
+}
+
 /** Position across the track, % of span (log scales in decades); wrapped curves folded onto the track. */
 function positions(t: TruthCurve): Float64Array {
   const out = new Float64Array(t.value.length).fill(NaN);
@@ -43,7 +48,7 @@ function positions(t: TruthCurve): Float64Array {
  * not covered). Every curve of `truth` on the same depths, as the generator writes them.
  */
 export function errorBudget(errors: ArrayLike<number>, curve: TruthCurve, truth: SynthTruth): ErrorBudget {
-  const budget: ErrorBudget = { fine: 0, touch: 0, turn: 0, steep: 0, other: 0, swap: 0 };
+  const budget = emptyBudget();
   const own = positions(curve);
   const others = truth.curves.filter((c) => c.track === curve.track && c !== curve).map(positions);
   let n = 0;

@@ -6,8 +6,8 @@
 import { readLas } from '../../core/las';
 import type { LayoutSeries } from '../../core/digitise';
 import type { SynthTruth } from '../../core/synth/truth.ts';
-import { curveErrors, scoreCurve, type CurveScore } from '../../core/trace/score.ts';
-import { errorBudget, type ErrorBudget } from './budget.ts';
+import { curveErrors, scoreErrors, type CurveScore } from '../../core/trace/score.ts';
+import { emptyBudget, errorBudget, type ErrorBudget } from './budget.ts';
 
 export interface CurveResult {
   mnemonic: string;
@@ -29,8 +29,9 @@ export function scoreLas(lasText: string, series: readonly Pick<LayoutSeries, 't
     const t = truth.curves.find((c) => c.track === s.track && c.curve === s.curve);
     if (!t) throw new Error(`the truth has no curve ${s.curve + 1} in track ${s.track + 1} (${s.mnemonic})`);
     const traced = { mnemonic: s.mnemonic, unit: s.unit, depth, value: las.data[i + 1], scale: s.scale };
-    const score = scoreCurve(traced, t);
-    const budget = errorBudget(curveErrors(traced, t).errors, t, truth);
+    const { errors, falsePoints } = curveErrors(traced, t);
+    const score = scoreErrors(errors, falsePoints, t);
+    const budget = errorBudget(errors, t, truth);
     return { mnemonic: t.mnemonic, track: t.track, curve: t.curve, scale: t.scale, wrap: t.wrap, style: t.style, score, budget };
   });
 }
@@ -42,7 +43,7 @@ export function missedCurves(truth: SynthTruth): CurveResult[] {
     return {
       mnemonic: t.mnemonic, track: t.track, curve: t.curve, scale: t.scale, wrap: t.wrap, style: t.style,
       score: { truthPoints: points, coverage: 0, maePct: NaN, p95Pct: NaN, swapPoints: 0, falsePoints: 0 },
-      budget: { fine: 0, touch: 0, turn: 0, steep: 0, other: 0, swap: 0 },
+      budget: emptyBudget(),
     };
   });
 }
