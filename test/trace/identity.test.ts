@@ -97,6 +97,30 @@ describe('identity where two curves were exchanged across a jump', () => {
     expect(xs(a0)[150]).toBe(300);
   });
 
+  it('cuts a long touch at its far end too: a curve that rode its neighbour there gets its own line back', () => {
+    // B's line is at x 100 throughout (seed row 20). A's line starts at row 100 at x 200 (seed row 280);
+    // above it A rode beside B (x 104, within reach: one long touch). After that touch the tracer left
+    // A on B's line and B on A's for rows 100-149: the piece to give back begins where the touch ends.
+    const rode = () => {
+      const a = curve((r) => (r < 100 ? 104 : r < 150 ? 100 : 200), 0, 280);
+      const b = curve((r) => (r < 100 ? 100 : r < 150 ? 200 : 100), 1, 20);
+      // beside B, each holds runs the other's emissions dislike: exchanging rows 0-99 costs
+      for (let r = 0; r < 100; r++) { a.emit[2 * r + 1] = 2; b.emit[2 * r] = 2; }
+      return [a, b];
+    };
+    // rows 149 and 150, where the two paths pass each other (a touch), are either's
+    const off = (x: number[]) => x.filter((_, r) => r < 149 || r > 150);
+    const [a, b] = rode();
+    resolveSwaps([a, b], null, 2, traceOptions());
+    expect(off(xs(a)).slice(100)).toEqual(new Array(198).fill(200));
+    expect(off(xs(b))).toEqual(new Array(298).fill(100));
+    // a touch counted long only past 1,000 rows is not cut at its end: the exchange would have to start
+    // at row 0 and costs more than the junction at row 150 gains
+    const [a1, b1] = rode();
+    resolveSwaps([a1, b1], null, 2, traceOptions({ identityMaxTouchRows: 1000 }));
+    expect(xs(a1)[120]).toBe(100);
+  });
+
   it('leaves a curve that truly jumps alone when the other runs on unbroken', () => {
     // A leaves its scale at row 100 and comes back 60 px on; B never moves: an exchange would only add jumps
     const a = curve((r) => (r >= 100 && r < 104 ? NaN : r < 100 ? 100 : 160), 0, 20);

@@ -37,6 +37,8 @@ interface Touch {
   to: number;
   /** not a touch but rows where one of the two jumps (jumps()) */
   jump?: boolean;
+  /** the far end of a long touch (endsOfLong()): the two were hidden in each other up to here */
+  end?: boolean;
 }
 
 /** Exchanges stretches of paths between pairs of curves where that explains the ink better (in place). */
@@ -120,6 +122,21 @@ function withJumps(ts: Touch[], js: Touch[]): Touch[] {
   return all.sort((x, y) => x.from - y.from);
 }
 
+/**
+ * Each long touch (identityMaxTouchRows or more, where the junction says nothing) cut again at its far
+ * end: two paths hidden in each other that long may have exchanged at either end, and the rows after a
+ * long touch are a piece of their own (one curve that ends there and rides its neighbour's line, the
+ * neighbour pushed off onto its ink, is given back).
+ */
+function endsOfLong(ts: Touch[], o: TraceOptions): Touch[] {
+  const out: Touch[] = [];
+  for (const t of ts) {
+    out.push(t);
+    if (!t.jump && t.to - t.from >= o.identityMaxTouchRows) out.push({ from: t.to - 1, to: t.to, end: true });
+  }
+  return out;
+}
+
 function offCycle(p: DpPath, from: number, to: number): boolean {
   for (let r = from; r < to; r++) if (p.kind[r] !== 0 && p.cycle[r] !== 0) return true;
   return false;
@@ -169,6 +186,7 @@ function lineFit(s: { y: number[]; u: number[] }, y: number): [number, number] |
  */
 function junction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions): number {
   if (t.jump) return jumpJunction(before, after, t, o);
+  if (t.end) return 0;
   const n = o.identityFitRows;
   const mid = (t.from + t.to - 1) / 2;
   const pre = lineFit(samples(before, t.from - 1, -1, n, 3 * n), mid);
@@ -195,7 +213,7 @@ function jumpJunction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions):
 
 /** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
 function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures | null, lineWidth: number, o: TraceOptions): boolean {
-  const ts = withJumps(touches(a, b, 2 * lineWidth + 2, 3), [...jumps(a.path, o), ...jumps(b.path, o)]);
+  const ts = endsOfLong(withJumps(touches(a, b, 2 * lineWidth + 2, 3), [...jumps(a.path, o), ...jumps(b.path, o)]), o);
   if (ts.length === 0) return false;
   // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
   const start = [0, ...ts.map((t) => t.from), a.path.kind.length];
