@@ -10,12 +10,64 @@ import type { TracedCurve } from '../types.ts';
 import { isWide, type RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
 
+const ABSENT = 0;
 const ON_RUN = 1;
 
 export interface TrackCurve {
   path: DpPath;
   curve: TracedCurve;
   wrap: WrapSpan | null;
+}
+
+/**
+ * Drops the stretches where a curve only rides other curves' ink (in place, before assembly). Between
+ * two rows of its own ink (a curve run no other curve's path holds on that row) a curve may hold runs
+ * another curve holds too: a crossing, or a true overlap, where it enters the other's line from its own
+ * ink and leaves onto it again. But where the shared runs lie more than maxGapRows rows from its own ink
+ * at both ends, the curve's own line was not seen there (drawn along a grid line, too faint for the
+ * model): it bridged along unseen and landed where landing was cheap, on a neighbour's steep swing
+ * whose wide runs cost a second curve little, and the trace would carry it across the track and back.
+ * Nothing says it was there: those rows are absent. Rows holding the curve's seed or anchors are kept.
+ */
+export function dropRides(table: Pick<RunTable, 'rows' | 'gridOnly'>, paths: DpPath[], keepRows: number[][], maxGapRows: number, awayPx: number): void {
+  const n = table.rows;
+  paths.forEach((path, k) => {
+    const onRun = (r: number) => path.kind[r] === ON_RUN;
+    const shared = (r: number) => onRun(r) && paths.some((q, m) => m !== k && q.kind[r] === ON_RUN && q.run[r] === path.run[r]);
+    // its own: a curve run, or a grid-only run (a curve drawn along a grid line), that no other curve holds
+    const own = (r: number) => onRun(r) && !shared(r);
+    for (let prev = -1; prev < n; ) {
+      let next = prev + 1;
+      while (next < n && !own(next)) next++;
+      // rows (prev, next) hold none of the curve's own ink: the first and last shared run among them
+      let first = -1, last = -1;
+      for (let r = prev + 1; r < next; r++) if (shared(r)) { if (first < 0) first = r; last = r; }
+      const fromOwn = first >= 0 && ((prev >= 0 && first - prev <= maxGapRows) || (next < n && next - last <= maxGapRows));
+      if (first >= 0 && !fromOwn && away(path, prev, next, first, last, n) > awayPx && !keepRows[k].some((y) => y >= first && y <= last)) {
+        for (let r = first; r <= last; r++) {
+          path.kind[r] = ABSENT;
+          path.run[r] = -1;
+        }
+      }
+      prev = next;
+    }
+  });
+}
+
+/**
+ * How far (px) the path's runs in rows [first, last] lie from the line through its own ink at rows
+ * prev and next (one of them: level with it; outside the table, −1 or n, none: 0).
+ */
+function away(path: DpPath, prev: number, next: number, first: number, last: number, n: number): number {
+  const a = prev >= 0 ? path.pos[prev] : NaN, b = next < n ? path.pos[next] : NaN;
+  if (Number.isNaN(a) && Number.isNaN(b)) return 0;
+  let most = 0;
+  for (let r = first; r <= last; r++) {
+    if (path.kind[r] !== ON_RUN) continue;
+    const at = Number.isNaN(a) ? b : Number.isNaN(b) ? a : a + ((r - prev) / (next - prev)) * (b - a);
+    most = Math.max(most, Math.abs(path.pos[r] - at));
+  }
+  return most;
 }
 
 /** Wide runs on a curve's path that another curve's trace passes through use the path's own position. */

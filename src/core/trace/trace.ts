@@ -15,7 +15,7 @@ import { probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
 import { assembleCurve } from './assemble.ts';
-import { fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
+import { dropRides, fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { fillAbsent, fillStretches } from './fill.ts';
 import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
 import { resolveSwaps } from './identity.ts';
@@ -138,12 +138,12 @@ function traceSeeded(
   const bases = plain.map((e) => e.slice());
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
   const paths = traceJointly({ table, ws, track, bases, seeds, anchors, o });
+  const keepRows = track.curves.map((_, k) => [seeds[k], ...anchors[k]].map((run) => table.row[run]));
   resolveSwaps(
-    track.curves.map((_, k) => ({
-      path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRows: [seeds[k], ...anchors[k]].map((run) => table.row[run]),
-    })),
+    track.curves.map((_, k) => ({ path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRows: keepRows[k] })),
     features, table.lineWidth, o,
   );
+  dropRides(table, paths, keepRows, o.maxBridgeRows, 2 * o.identityJumpPx);
   const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o }) }));
   separateMergedRuns(table, done);
   // the model's absent stretches and long bridges where the darkness trace follows ink, before overlaps

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dropRides } from '../../src/core/trace/overlap.ts';
+import type { DpPath } from '../../src/core/trace/viterbi.ts';
+
+/**
+ * A curve whose own line the model did not see bridges along unseen and lands where landing is cheap:
+ * on a neighbour's ink. Hand-made paths as the tracer leaves them: kind 1 on a run (runs numbered per
+ * row, shared when two paths hold the same number), 2 bridged, 0 absent.
+ */
+const ROWS = 300;
+const MAX_GAP = 24, AWAY = 30;
+type Step = { kind: 0 | 1 | 2; x?: number; run?: number };
+
+function path(at: (r: number) => Step): DpPath {
+  const p: DpPath = { run: new Int32Array(ROWS).fill(-1), kind: new Uint8Array(ROWS), pos: new Float64Array(ROWS).fill(NaN), cycle: new Int8Array(ROWS), step: new Float32Array(ROWS) };
+  for (let r = 0; r < ROWS; r++) {
+    const s = at(r);
+    p.kind[r] = s.kind;
+    if (s.kind === 1) { p.pos[r] = s.x!; p.run[r] = s.run!; }
+  }
+  return p;
+}
+const table = { rows: ROWS, gridOnly: new Uint8Array(4 * ROWS) };
+/** B: its own line, run 4r + 1 on every row, at x(r) */
+const hostAt = (x: (r: number) => number) => path((r) => ({ kind: 1, x: x(r), run: 4 * r + 1 }));
+const ownRun = (r: number) => 4 * r;
+const onRows = (p: DpPath, from: number, to: number) => Array.from(p.kind.slice(from, to)).filter((k) => k === 1).length;
+
+describe('dropRides', () => {
+  it('drops a stretch held only on a neighbour’s swing, far from the curve’s own ink', () => {
+    // B swings from x 100 out to 40 and back over rows 100–129; A's own ink is at x 200, seen on rows
+    // 0–59 and 170–299, bridged between except where it landed on B's swing
+    const swing = (r: number) => (r >= 100 && r < 130 ? 100 - 2 * Math.min(r - 100, 129 - r) : 100);
+    const b = hostAt(swing);
+    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 200, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: swing(r), run: 4 * r + 1 } : { kind: 2 }));
+    dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 100, 130)).toBe(0);
+    expect(Array.from(a.kind.slice(100, 130))).toEqual(new Array(30).fill(0));
+    // its own ink and the neighbour are untouched
+    expect(onRows(a, 0, 60) + onRows(a, 170, ROWS)).toBe(60 + 130);
+    expect(onRows(b, 0, ROWS)).toBe(ROWS);
+  });
+
+  it('keeps a true overlap, entered from the curve’s own ink', () => {
+    // A runs beside B at x 110, then on B's line for 100 rows, then beside it again
+    const b = hostAt(() => 100);
+    const a = path((r) => (r >= 100 && r < 200 ? { kind: 1, x: 100, run: 4 * r + 1 } : { kind: 1, x: 110, run: ownRun(r) }));
+    dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 0, ROWS)).toBe(ROWS);
+  });
+
+  it('keeps shared ink far from the curve’s own ink when it lies on the curve’s way (curves braided in one line)', () => {
+    const b = hostAt(() => 100);
+    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 104, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: 100, run: 4 * r + 1 } : { kind: 2 }));
+    dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 100, 130)).toBe(30);
+  });
+
+  it('keeps the rows holding the curve’s seed', () => {
+    const swing = (r: number) => (r >= 100 && r < 130 ? 100 - 2 * Math.min(r - 100, 129 - r) : 100);
+    const b = hostAt(swing);
+    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 200, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: swing(r), run: 4 * r + 1 } : { kind: 2 }));
+    dropRides(table, [a, b], [[110], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 100, 130)).toBe(30);
+  });
+});
