@@ -65,7 +65,7 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
   strokeExtremes(t, path, u, span, left, right);
-  fillBridges(path, u, conf);
+  fillBridges(path, u, conf, t.lineWidth);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
   for (let r = 0; r < n; r++) {
@@ -137,8 +137,32 @@ function strokeCluster(t: RunTable, path: DpPath, r: number, span: number): bool
   return t.clusterRight[j] - t.clusterLeft[j] + 1 <= step * (t.lineWidth + 1) + t.lineWidth;
 }
 
-/** Linear interpolation across bridged rows between the run rows on either side (unwrapped px). */
-function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array): void {
+/** Ink rows fitted at each end of a bridge for the curve's slope there */
+const BRIDGE_FIT_ROWS = 6;
+
+/**
+ * The path's slope (px a row) at ink row `end`, fitted over the contiguous ink rows beyond it on the
+ * side away from the bridge (`dir` −1: above, +1: below), at most BRIDGE_FIT_ROWS; NaN with fewer than 3.
+ */
+function endSlope(path: DpPath, u: Float64Array, end: number, dir: number): number {
+  const ys: number[] = [];
+  for (let k = end; k >= 0 && k < u.length && ys.length <= BRIDGE_FIT_ROWS && path.kind[k] === ON_RUN; k += dir) ys.push(k);
+  // not the end row itself: a dash cut across a slanted stroke, or a line leaving a crossing, reads off there
+  ys.shift();
+  if (ys.length < 3) return NaN;
+  const my = ys.reduce((s, y) => s + y, 0) / ys.length, mu = ys.reduce((s, y) => s + u[y], 0) / ys.length;
+  let syy = 0, syu = 0;
+  for (const y of ys) { syy += (y - my) ** 2; syu += (y - my) * (u[y] - mu); }
+  return syu / syy;
+}
+
+/**
+ * Across bridged rows between the run rows on either side (unwrapped px): a cubic that leaves one end
+ * and meets the other at the slopes the ink has there (a dashed curve bends in its gaps as in its
+ * dashes), where each end has enough ink rows to read a slope from, else a straight line. The cubic
+ * strays from the line by at most a quarter of the ends' sideways distance or a line width, whichever is more.
+ */
+function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array, lineWidth: number): void {
   const n = u.length;
   let r = 0;
   while (r < n) {
@@ -147,9 +171,16 @@ function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array): void {
     while (e < n && path.kind[e] === BRIDGED) e++;
     const a = r - 1;
     if (a >= 0 && e < n && path.kind[a] === ON_RUN && path.kind[e] === ON_RUN) {
+      const h = e - a, chord = (u[e] - u[a]) / h;
+      const ma = endSlope(path, u, a, -1), mb = endSlope(path, u, e, 1);
+      const curved = Number.isFinite(ma) && Number.isFinite(mb);
+      const most = Math.max(lineWidth, Math.abs(u[e] - u[a]) / 4);
       for (let k = r; k < e; k++) {
-        const f = (k - a) / (e - a);
-        u[k] = u[a] + f * (u[e] - u[a]);
+        const f = (k - a) / h;
+        const line = u[a] + f * (u[e] - u[a]);
+        // Hermite: the line plus the end slopes' departures from the chord
+        const bend = curved ? h * (f * (1 - f) * (1 - f) * (ma - chord) - f * f * (1 - f) * (mb - chord)) : 0;
+        u[k] = line + Math.max(-most, Math.min(most, bend));
         // a bridged row is as trustworthy as the weaker of its ends, a little less
         conf[k] = 0.8 * Math.min(conf[a], conf[e]);
       }
