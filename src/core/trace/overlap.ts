@@ -1,5 +1,7 @@
 /**
  * Post-processing across the curves of one track, after each has its own path:
+ * - before assembly, a curve's stretch held only on other curves' ink, far from its own ink at both
+ *   ends and off its way, is dropped (dropRides): the curve was not seen there;
  * - inside a run that another curve also passes through (an X crossing), a run's centre is the middle of
  *   two lines, so each curve takes its own slope-predicted position instead;
  * - where one curve truly overlaps another (it enters the other's line and leaves it again), the tracker

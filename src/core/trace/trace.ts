@@ -5,7 +5,8 @@
  * that is cheaper than any alternative (they truly overlap, or a merged crossing run). Before, each
  * curve's look is measured near its seed (appearance.ts) and ink unlike it costs more; after, pairs
  * that touch may have pieces of their paths exchanged where that explains the ink and the geometry
- * better (identity.ts).
+ * better (identity.ts), and a curve's stretches held only on other curves' ink, far from any of its
+ * own, are dropped (overlap.ts dropRides).
  */
 import type { Segmentation, TracedCurve } from '../types.ts';
 import type { Raster } from '../raster.ts';
