@@ -7,6 +7,7 @@ import type { TracedCurve } from '../types.ts';
 import type { RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import { probCost, type TraceOptions } from './options.ts';
+import { lineFit } from './fit.ts';
 
 const ABSENT = 0;
 const ON_RUN = 1;
@@ -145,15 +146,13 @@ const BRIDGE_FIT_ROWS = 6;
  * side away from the bridge (`dir` −1: above, +1: below), at most BRIDGE_FIT_ROWS; NaN with fewer than 3.
  */
 function endSlope(path: DpPath, u: Float64Array, end: number, dir: number): number {
-  const ys: number[] = [];
-  for (let k = end; k >= 0 && k < u.length && ys.length <= BRIDGE_FIT_ROWS && path.kind[k] === ON_RUN; k += dir) ys.push(k);
+  const s: { y: number[]; u: number[] } = { y: [], u: [] };
   // not the end row itself: a dash cut across a slanted stroke, or a line leaving a crossing, reads off there
-  ys.shift();
-  if (ys.length < 3) return NaN;
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length, mu = ys.reduce((s, y) => s + u[y], 0) / ys.length;
-  let syy = 0, syu = 0;
-  for (const y of ys) { syy += (y - my) ** 2; syu += (y - my) * (u[y] - mu); }
-  return syu / syy;
+  for (let k = end + dir; k >= 0 && k < u.length && s.y.length < BRIDGE_FIT_ROWS && path.kind[k] === ON_RUN; k += dir) {
+    s.y.push(k);
+    s.u.push(u[k]);
+  }
+  return lineFit(s, end)?.[1] ?? NaN;
 }
 
 /**

@@ -17,6 +17,7 @@
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import type { TraceOptions } from './options.ts';
 import { pieceLookCost, type CurveLook, type RunFeatures } from './appearance.ts';
+import { lineFit } from './fit.ts';
 
 const ON_RUN = 1;
 const BRIDGED = 2;
@@ -163,19 +164,6 @@ function samples(p: DpPath, start: number, dir: number, n: number, span: number)
     if (p.kind[r] === ON_RUN) { y.push(r); u.push(p.pos[r]); }
   }
   return { y, u };
-}
-
-/** Least-squares line through the samples: [value at y, slope]; null with fewer than 3 samples. */
-function lineFit(s: { y: number[]; u: number[] }, y: number): [number, number] | null {
-  const n = s.y.length;
-  if (n < 3) return null;
-  let my = 0, mu = 0;
-  for (let i = 0; i < n; i++) { my += s.y[i]; mu += s.u[i]; }
-  my /= n; mu /= n;
-  let syy = 0, syu = 0;
-  for (let i = 0; i < n; i++) { syy += (s.y[i] - my) ** 2; syu += (s.y[i] - my) * (s.u[i] - mu); }
-  const slope = syy > 0 ? syu / syy : 0;
-  return [mu + slope * (y - my), slope];
 }
 
 /**
