@@ -31,19 +31,22 @@ export interface TrackCurve {
  * whose wide runs cost a second curve little, and the trace would carry it across the track and back.
  * Nothing says it was there: those rows are absent. Rows holding the curve's seed or anchors are kept.
  */
-export function dropRides(table: Pick<RunTable, 'rows' | 'gridOnly'>, paths: DpPath[], keepRows: number[][], maxGapRows: number, awayPx: number): void {
+export function dropRides(table: Pick<RunTable, 'rows'>, paths: DpPath[], keepRows: number[][], maxGapRows: number, awayPx: number): void {
   const n = table.rows;
   paths.forEach((path, k) => {
-    const onRun = (r: number) => path.kind[r] === ON_RUN;
-    const shared = (r: number) => onRun(r) && paths.some((q, m) => m !== k && q.kind[r] === ON_RUN && q.run[r] === path.run[r]);
-    // its own: a curve run, or a grid-only run (a curve drawn along a grid line), that no other curve holds
-    const own = (r: number) => onRun(r) && !shared(r);
+    // per row: 1 on a run another curve's path holds too; 2 on its own (a curve run, or a grid-only run
+    // of a curve drawn along a grid line, that no other curve holds); 0 off ink
+    const held = new Uint8Array(n);
+    for (let r = 0; r < n; r++) {
+      if (path.kind[r] !== ON_RUN) continue;
+      held[r] = paths.some((q, m) => m !== k && q.kind[r] === ON_RUN && q.run[r] === path.run[r]) ? 1 : 2;
+    }
     for (let prev = -1; prev < n; ) {
       let next = prev + 1;
-      while (next < n && !own(next)) next++;
+      while (next < n && held[next] !== 2) next++;
       // rows (prev, next) hold none of the curve's own ink: the first and last shared run among them
       let first = -1, last = -1;
-      for (let r = prev + 1; r < next; r++) if (shared(r)) { if (first < 0) first = r; last = r; }
+      for (let r = prev + 1; r < next; r++) if (held[r] === 1) { if (first < 0) first = r; last = r; }
       const fromOwn = first >= 0 && ((prev >= 0 && first - prev <= maxGapRows) || (next < n && next - last <= maxGapRows));
       if (first >= 0 && !fromOwn && away(path, prev, next, first, last, n) > awayPx && !keepRows[k].some((y) => y >= first && y <= last)) {
         for (let r = first; r <= last; r++) {
