@@ -20,19 +20,26 @@ function path(at: (r: number) => Step): DpPath {
   }
   return p;
 }
-const table = { rows: ROWS, gridOnly: new Uint8Array(4 * ROWS) };
-/** B: its own line, run 4r + 1 on every row, at x(r) */
-const hostAt = (x: (r: number) => number) => path((r) => ({ kind: 1, x: x(r), run: 4 * r + 1 }));
+const table = { rows: ROWS };
 const ownRun = (r: number) => 4 * r;
+const hostRun = (r: number) => 4 * r + 1;
+/** B: its own line, run 4r + 1 on every row, at x(r) */
+const hostAt = (x: (r: number) => number) => path((r) => ({ kind: 1, x: x(r), run: hostRun(r) }));
 const onRows = (p: DpPath, from: number, to: number) => Array.from(p.kind.slice(from, to)).filter((k) => k === 1).length;
+/** B swings from x 100 out to 40 and back over rows 100–129 */
+const swing = (r: number) => (r >= 100 && r < 130 ? 100 - 2 * Math.min(r - 100, 129 - r) : 100);
+/**
+ * A with its own ink at x `own` on rows 0–59 and 170–299, bridged between except on rows 100–129,
+ * where it holds B's runs (at B's x there, `on(r)`)
+ */
+const rider = (own: number, on: (r: number) => number) =>
+  path((r) => (r < 60 || r >= 170 ? { kind: 1, x: own, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: on(r), run: hostRun(r) } : { kind: 2 }));
 
 describe('dropRides', () => {
   it('drops a stretch held only on a neighbour’s swing, far from the curve’s own ink', () => {
-    // B swings from x 100 out to 40 and back over rows 100–129; A's own ink is at x 200, seen on rows
-    // 0–59 and 170–299, bridged between except where it landed on B's swing
-    const swing = (r: number) => (r >= 100 && r < 130 ? 100 - 2 * Math.min(r - 100, 129 - r) : 100);
+    // A's own ink is at x 200; between, it landed on B's swing
     const b = hostAt(swing);
-    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 200, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: swing(r), run: 4 * r + 1 } : { kind: 2 }));
+    const a = rider(200, swing);
     dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
     expect(onRows(a, 100, 130)).toBe(0);
     expect(Array.from(a.kind.slice(100, 130))).toEqual(new Array(30).fill(0));
@@ -44,22 +51,21 @@ describe('dropRides', () => {
   it('keeps a true overlap, entered from the curve’s own ink', () => {
     // A runs beside B at x 110, then on B's line for 100 rows, then beside it again
     const b = hostAt(() => 100);
-    const a = path((r) => (r >= 100 && r < 200 ? { kind: 1, x: 100, run: 4 * r + 1 } : { kind: 1, x: 110, run: ownRun(r) }));
+    const a = path((r) => (r >= 100 && r < 200 ? { kind: 1, x: 100, run: hostRun(r) } : { kind: 1, x: 110, run: ownRun(r) }));
     dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
     expect(onRows(a, 0, ROWS)).toBe(ROWS);
   });
 
   it('keeps shared ink far from the curve’s own ink when it lies on the curve’s way (curves braided in one line)', () => {
     const b = hostAt(() => 100);
-    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 104, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: 100, run: 4 * r + 1 } : { kind: 2 }));
+    const a = rider(104, () => 100);
     dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
     expect(onRows(a, 100, 130)).toBe(30);
   });
 
   it('keeps the rows holding the curve’s seed', () => {
-    const swing = (r: number) => (r >= 100 && r < 130 ? 100 - 2 * Math.min(r - 100, 129 - r) : 100);
     const b = hostAt(swing);
-    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 200, run: ownRun(r) } : r >= 100 && r < 130 ? { kind: 1, x: swing(r), run: 4 * r + 1 } : { kind: 2 }));
+    const a = rider(200, swing);
     dropRides(table, [a, b], [[110], [20]], MAX_GAP, AWAY);
     expect(onRows(a, 100, 130)).toBe(30);
   });
