@@ -7,7 +7,7 @@ import type { TracedCurve } from '../types.ts';
 import type { RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import { probCost, type TraceOptions } from './options.ts';
-import { lineFit } from './fit.ts';
+import { lineFit, lineOfSums, parabolaFit, PowerSums } from './fit.ts';
 
 const ABSENT = 0;
 const ON_RUN = 1;
@@ -44,7 +44,13 @@ function dropUnboundedGridStretches(t: RunTable, path: DpPath): void {
   }
 }
 
-export function assembleCurve(a: AssembleInput): TracedCurve {
+/** An assembled curve, and its rows whose x was read off a stroke's fit (readSteepRows), by row. */
+export interface Assembled {
+  curve: TracedCurve;
+  fitted: Uint8Array;
+}
+
+export function assembleCurve(a: AssembleInput): Assembled {
   const { table: t, path, wrap, options: o } = a;
   dropUnboundedGridStretches(t, path);
   const n = t.rows;
@@ -65,7 +71,8 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
     const p = t.prob[j];
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
-  strokeExtremes(t, path, u, span, left, right);
+  const turned = strokeExtremes(t, path, u, span, left, right);
+  const fitted = o.steepMinSlope > 0 ? readSteepRows(t, path, u, turned, left, right, span, o.steepMinSlope) : new Uint8Array(n);
   fillBridges(path, u, conf, t.lineWidth);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
@@ -77,7 +84,7 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
   }
   const out: TracedCurve = { track: a.track, curve: a.curve, y0: t.y0, x, confidence: conf };
   if (wrap) out.cycle = cycle;
-  return out;
+  return { curve: out, fitted };
 }
 
 /**
@@ -85,10 +92,11 @@ export function assembleCurve(a: AssembleInput): TracedCurve {
  * the row's turning point: where a row's ink (lefts..rights: its run, or a dashed stroke's dashes)
  * reaches further left (right) than the rows above and below, the curve turns there (a spike's tip, a
  * peak), so the row's value is the ink's end, less half a line width. Rows that traverse the stroke
- * from one neighbour towards the other keep the centre.
+ * from one neighbour towards the other keep the centre. Returns the rows so read, by row.
  */
-function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number, lefts: Int32Array, rights: Int32Array): void {
+function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number, lefts: Int32Array, rights: Int32Array): Uint8Array {
   const n = path.kind.length;
+  const turned = new Uint8Array(n);
   const hw = t.lineWidth / 2;
   const on = (r: number) => r >= 0 && r < n && path.kind[r] === ON_RUN;
   // a run's ends in the frame of row r's cycle
@@ -114,7 +122,60 @@ function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number
     const rightmost = R > beyond(r, -1, true) + 1 && R > beyond(r, 1, true) + 1;
     if (leftmost === rightmost) continue;
     u[r] = (leftmost ? L + hw : R + 1 - hw) + path.cycle[r] * span;
+    turned[r] = 1;
   }
+  return turned;
+}
+
+/**
+ * A row's ink on a slanted or near-horizontal stroke reaches from where the line is above the row to
+ * where it is below it, so its middle is the curve only where the stroke runs straight and whole: a
+ * bend moves it by the bend over those rows, a dash gap at one end by half the gap. But each ink pixel
+ * of the stroke samples where the curve is: at column x, the rows the line covers there are centred on
+ * the curve's depth. So a row moving at least `minSlope` px a row the same way as both its neighbours
+ * (not a turn) is read from a parabola y(x) fitted to the ink pixels of the three rows (each row's run,
+ * or its dashes within the stroke's extent): x where it meets the row's centre, the root nearest the
+ * fitted line's, else the line's; within the row's ink. Returns the rows so read, by row.
+ */
+function readSteepRows(
+  t: RunTable, path: DpPath, u: Float64Array, turned: Uint8Array, lefts: Int32Array, rights: Int32Array, span: number, minSlope: number,
+): Uint8Array {
+  const n = u.length;
+  const fitted = new Uint8Array(n);
+  const raw = Float64Array.from(u);
+  const on = (r: number) => path.kind[r] === ON_RUN && turned[r] === 0;
+  for (let r = 1; r < n - 1; r++) {
+    if (!on(r - 1) || !on(r) || !on(r + 1)) continue;
+    const s1 = raw[r] - raw[r - 1], s2 = raw[r + 1] - raw[r];
+    if (Math.sign(s1) !== Math.sign(s2) || Math.min(Math.abs(s1), Math.abs(s2)) < minSlope) continue;
+    // pixels as (x from the row's own reading, row from r): x centred keeps the sums well conditioned
+    const sums = new PowerSums();
+    for (let k = r - 1; k <= r + 1; k++) {
+      const off = path.cycle[k] * span - raw[r];
+      for (let j = t.rowStart[k]; j < t.rowStart[k + 1]; j++) {
+        if (t.gridOnly[j]) continue;
+        for (let px = Math.max(t.left[j], lefts[k]), last = Math.min(t.right[j], rights[k]); px <= last; px++) sums.add(px + 0.5 + off, k - r);
+      }
+    }
+    const line = lineOfSums(sums);
+    // the stroke must lie flatter than 2/minSlope rows a px, as its rows' readings said
+    if (!line || !(Math.abs(line[1]) > 1e-6) || Math.abs(line[1]) > 2 / minSlope) continue;
+    let x = -line[0] / line[1];
+    const p = parabolaFit(sums);
+    if (p && Math.abs(p[2]) > 1e-12) {
+      const disc = p[1] * p[1] - 4 * p[2] * p[0];
+      if (disc >= 0) {
+        const q = Math.sqrt(disc);
+        const r1 = (-p[1] + q) / (2 * p[2]), r2 = (-p[1] - q) / (2 * p[2]);
+        const root = Math.abs(r1 - x) < Math.abs(r2 - x) ? r1 : r2;
+        if (Math.abs(root - x) < Math.abs(raw[r + 1] - raw[r - 1]) / 2) x = root;
+      }
+    }
+    const off = path.cycle[r] * span;
+    u[r] = Math.max(lefts[r] + off, Math.min(rights[r] + 1 + off, raw[r] + x));
+    fitted[r] = 1;
+  }
+  return fitted;
 }
 
 /**

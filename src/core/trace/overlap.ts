@@ -19,6 +19,8 @@ export interface TrackCurve {
   path: DpPath;
   curve: TracedCurve;
   wrap: WrapSpan | null;
+  /** rows whose x was read off the stroke's fit (assemble.ts readSteepRows), by row; absent: none */
+  fitted?: Uint8Array;
 }
 
 /**
@@ -75,14 +77,18 @@ function away(path: DpPath, prev: number, next: number, first: number, last: num
   return most;
 }
 
-/** Wide runs on a curve's path that another curve's trace passes through use the path's own position. */
+/**
+ * Wide runs on a curve's path that another curve's trace passes through use the path's own position,
+ * except on rows read off the stroke's fit: there the run is the slant of the curve's own stroke (a
+ * curve riding it, or crossing it), and the fit reads it better than the path's prediction.
+ */
 export function separateMergedRuns(table: RunTable, curves: TrackCurve[]): void {
   for (const own of curves) {
     const { path, curve } = own;
     const span = own.wrap ? own.wrap.x1 - own.wrap.x0 : 0;
     for (let r = 0; r < path.run.length; r++) {
       const j = path.run[r];
-      if (path.kind[r] !== ON_RUN || !isWide(table, j)) continue;
+      if (path.kind[r] !== ON_RUN || !isWide(table, j) || own.fitted?.[r]) continue;
       const lo = table.left[j] - 1, hi = table.right[j] + 2;
       const shared = curves.some((o) => o !== own && o.curve.x[r] >= lo && o.curve.x[r] <= hi);
       if (shared) curve.x[r] = path.pos[r] - path.cycle[r] * span;

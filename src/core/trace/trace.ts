@@ -145,7 +145,10 @@ function traceSeeded(
     features, table.lineWidth, o,
   );
   dropRides(table, paths, keepRows, o.maxBridgeRows, 2 * o.identityJumpPx);
-  const done = track.curves.map((_, k) => ({ path: paths[k], wrap: wraps[k], curve: assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o }) }));
+  const done = track.curves.map((_, k) => ({
+    path: paths[k], wrap: wraps[k],
+    ...assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o }),
+  }));
   separateMergedRuns(table, done);
   // the model's absent stretches and long bridges where the darkness trace follows ink, before overlaps
   // are filled (a curve filled here may carry another that truly overlaps it)
