@@ -3,8 +3,8 @@
  * Bridged rows are interpolated between the ink on either side; a stretch that only follows a grid line
  * is kept when curve ink meets it at both ends (a flat stretch on a grid line), else it is absent.
  */
-import type { TracedCurve } from '../types.ts';
-import type { RunTable } from './runs.ts';
+import type { Segmentation, TracedCurve } from '../types.ts';
+import { weight, type RunTable } from './runs.ts';
 import type { DpPath, WrapSpan } from './viterbi.ts';
 import { probCost, type TraceOptions } from './options.ts';
 import { lineFit, lineOfSums, parabolaFit, PowerSums } from './fit.ts';
@@ -22,6 +22,8 @@ export interface AssembleInput {
   /** a broken-style curve: the DP measured its steps between run clusters (RunTable.clusterLeft) */
   broken?: boolean;
   options: TraceOptions;
+  /** the segmentation and scan darkness the table was read from: steep rows' pixels weighed as in runs.ts */
+  pixels?: { seg: Segmentation; dark?: Uint8Array };
 }
 
 /** Drops grid-only stretches that curve ink does not enter and leave (a curve never "follows" a bare grid line). */
@@ -72,7 +74,7 @@ export function assembleCurve(a: AssembleInput): Assembled {
     conf[r] = p * Math.exp(-Math.max(0, path.step[r] - probCost(p, o)) / o.confidenceScale);
   }
   const turned = strokeExtremes(t, path, u, span, left, right);
-  const fitted = o.steepMinSlope > 0 ? readSteepRows(t, path, u, turned, left, right, span, o.steepMinSlope) : new Uint8Array(n);
+  const fitted = o.steepMinSlope > 0 ? readSteepRows(t, path, u, turned, left, right, span, o.steepMinSlope, a.pixels) : new Uint8Array(n);
   fillBridges(path, u, conf, t.lineWidth);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
@@ -134,11 +136,13 @@ function strokeExtremes(t: RunTable, path: DpPath, u: Float64Array, span: number
  * of the stroke samples where the curve is: at column x, the rows the line covers there are centred on
  * the curve's depth. So a row moving at least `minSlope` px a row the same way as both its neighbours
  * (not a turn) is read from a parabola y(x) fitted to the ink pixels of the three rows (each row's run,
- * or its dashes within the stroke's extent): x where it meets the row's centre, the root nearest the
- * fitted line's, else the line's; within the row's ink. Returns the rows so read, by row.
+ * or its dashes within the stroke's extent), each pixel weighed as in a run's centre (runs.ts weight:
+ * darkness times curve probability, given `pixels`): x where it meets the row's centre, the root
+ * nearest the fitted line's, else the line's; within the row's ink. Returns the rows so read, by row.
  */
 function readSteepRows(
   t: RunTable, path: DpPath, u: Float64Array, turned: Uint8Array, lefts: Int32Array, rights: Int32Array, span: number, minSlope: number,
+  pixels?: { seg: Segmentation; dark?: Uint8Array },
 ): Uint8Array {
   const n = u.length;
   const fitted = new Uint8Array(n);
@@ -154,7 +158,10 @@ function readSteepRows(
       const off = path.cycle[k] * span - raw[r];
       for (let j = t.rowStart[k]; j < t.rowStart[k + 1]; j++) {
         if (t.gridOnly[j]) continue;
-        for (let px = Math.max(t.left[j], lefts[k]), last = Math.min(t.right[j], rights[k]); px <= last; px++) sums.add(px + 0.5 + off, k - r);
+        const base = (t.y0 + k) * (pixels?.seg.width ?? 0);
+        for (let px = Math.max(t.left[j], lefts[k]), last = Math.min(t.right[j], rights[k]); px <= last; px++) {
+          sums.add(px + 0.5 + off, k - r, pixels ? weight(pixels.seg, pixels.dark, base + px) : 1);
+        }
       }
     }
     const line = lineOfSums(sums);

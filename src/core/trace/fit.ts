@@ -14,10 +14,11 @@ export function lineFit(s: { y: number[]; u: number[] }, y: number): [number, nu
 /** Running sums of samples (w, v) for a least-squares parabola v = a + b·w + c·w² (parabolaFit). */
 export class PowerSums {
   n = 0; w1 = 0; w2 = 0; w3 = 0; w4 = 0; v = 0; wv = 0; w2v = 0;
-  add(w: number, v: number): void {
+  /** one sample, counted `k` times (a weight) */
+  add(w: number, v: number, k = 1): void {
     const w2 = w * w;
-    this.n++; this.w1 += w; this.w2 += w2; this.w3 += w2 * w; this.w4 += w2 * w2;
-    this.v += v; this.wv += w * v; this.w2v += w2 * v;
+    this.n += k; this.w1 += k * w; this.w2 += k * w2; this.w3 += k * w2 * w; this.w4 += k * w2 * w2;
+    this.v += k * v; this.wv += k * w * v; this.w2v += k * w2 * v;
   }
 }
 

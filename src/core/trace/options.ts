@@ -188,7 +188,7 @@ export interface TraceOptions {
    * rows moving at least this many px a row the same way as both neighbours are read off a parabola
    * fitted to the ink pixels of the three rows (assemble.ts readSteepRows), not from their ink's
    * middle; 0: never. Accuracy sweep (segmentations cached), model v3, 30 cases: median MAE
-   * 0.419 -> 0.375%, median p95 1.238 -> 1.143%
+   * 0.419 -> 0.375%, median p95 1.238 -> 1.129%
    */
   steepMinSlope: number;
 }
@@ -261,7 +261,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   fillConfidence: 0.45,
   fillBridgeRows: 4,
   clusterCentres: true,
-  steepMinSlope: 1.5,
+  steepMinSlope: 1,
 };
 
 /** Rows whose confidence is below this are flagged for review in the UI. */

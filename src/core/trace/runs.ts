@@ -151,7 +151,7 @@ function classifyRow(seg: Segmentation, y: number, xa: number, xb: number, o: Ru
  * Weight of a pixel in a run's centre: darkness of the scan (when given) times curve probability,
  * so grid pixels inside a run (p ≈ 0) barely pull the centre and a soft edge counts in proportion.
  */
-function weight(seg: Segmentation, dark: Uint8Array | undefined, i: number): number {
+export function weight(seg: Segmentation, dark: Uint8Array | undefined, i: number): number {
   return ((dark ? dark[i] : 255) + 1) * (seg.curveProb[i] + 1);
 }
 

@@ -147,7 +147,7 @@ function traceSeeded(
   dropRides(table, paths, keepRows, o.maxBridgeRows, 2 * o.identityJumpPx);
   const done = track.curves.map((_, k) => ({
     path: paths[k], wrap: wraps[k],
-    ...assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o }),
+    ...assembleCurve({ table, path: paths[k], wrap: wraps[k], track: t, curve: k, broken: track.curves[k].style === 'broken', options: o, pixels: { seg, dark } }),
   }));
   separateMergedRuns(table, done);
   // the model's absent stretches and long bridges where the darkness trace follows ink, before overlaps
