@@ -1,7 +1,9 @@
 /**
  * Turns a DP path into a TracedCurve: x per row (pixel space, on the scan), wrap cycle, confidence.
- * Bridged rows are interpolated between the ink on either side; a stretch that only follows a grid line
- * is kept when curve ink meets it at both ends (a flat stretch on a grid line), else it is absent.
+ * A row's x is its ink's middle, except at a stroke's turning point (the ink's end) and on a slanted
+ * stroke (read off a parabola fitted to the stroke's pixels, readSteepRows). Bridged rows are
+ * interpolated between the ink on either side; a stretch that only follows a grid line is kept when
+ * curve ink meets it at both ends (a flat stretch on a grid line), else it is absent.
  */
 import type { Segmentation, TracedCurve } from '../types.ts';
 import { weight, type RunTable } from './runs.ts';

@@ -3,7 +3,8 @@
  * - before assembly, a curve's stretch held only on other curves' ink, far from its own ink at both
  *   ends and off its way, is dropped (dropRides): the curve was not seen there;
  * - inside a run that another curve also passes through (an X crossing), a run's centre is the middle of
- *   two lines, so each curve takes its own slope-predicted position instead;
+ *   two lines, so each curve takes its own slope-predicted position instead (not on a slanted stroke's
+ *   rows, which assembly read off a fit of the stroke);
  * - where one curve truly overlaps another (it enters the other's line and leaves it again), the tracker
  *   had to leave it absent (two curves may not hold one narrow line); it is filled with the other's x.
  * All x here are on the scan (pixel space), with the cycle alongside for wrapped curves.
