@@ -158,9 +158,9 @@ function readSteepRows(
     const sums = new PowerSums();
     for (let k = r - 1; k <= r + 1; k++) {
       const off = path.cycle[k] * span - raw[r];
+      const base = (t.y0 + k) * (pixels?.seg.width ?? 0);
       for (let j = t.rowStart[k]; j < t.rowStart[k + 1]; j++) {
         if (t.gridOnly[j]) continue;
-        const base = (t.y0 + k) * (pixels?.seg.width ?? 0);
         for (let px = Math.max(t.left[j], lefts[k]), last = Math.min(t.right[j], rights[k]); px <= last; px++) {
           sums.add(px + 0.5 + off, k - r, pixels ? weight(pixels.seg, pixels.dark, base + px) : 1);
         }
