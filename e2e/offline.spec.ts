@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { machineLoad } from './helpers/load';
+import { machineLoad, serviceWorkerInstalled } from './helpers/load';
 import { expectSaved, exportLas, openSampleSession } from './helpers/sessions';
 import { calibrateSample, digitise } from './journey';
 
@@ -46,18 +46,12 @@ function recordRequests(context: BrowserContext, phase: { now: string }): Seen[]
   return seen;
 }
 
-/** Resolves once a service worker controls the page; it activates only after precaching everything. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 90_000 });
-}
-
 test('after one visit the app loads offline, cross-origin isolated, every request same-origin from the cache', async ({ page, context, baseURL }) => {
   const phase = { now: 'first visit' };
   const seen = recordRequests(context, phase);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Tracewell' })).toBeVisible();
-  await waitForServiceWorker(page);
+  await serviceWorkerInstalled(page);
 
   // The precache holds every file the build ships: app shell, workers, ORT wasm, model, samples.
   const cached = await page.evaluate(async () => {
@@ -102,7 +96,7 @@ test('after one visit the app loads offline, cross-origin isolated, every reques
 
 test('a new version waits for the user: no reload mid-edit, then "Reload now" switches to it', async ({ page }) => {
   await page.goto('/');
-  await waitForServiceWorker(page);
+  await serviceWorkerInstalled(page);
   await page.evaluate(() => ((window as unknown as { unsavedEdit: string }).unsavedEdit = 'still here'));
 
   // A new deployment: the service worker script changes.
@@ -132,7 +126,7 @@ test('offline: load once, go offline, reload, open the bundled sample, digitise 
   const phase = { now: 'first visit' };
   const seen = recordRequests(context, phase);
   await page.goto('/');
-  await waitForServiceWorker(page);
+  await serviceWorkerInstalled(page);
 
   phase.now = 'offline';
   await context.setOffline(true);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_FIXTURES, longTasksSince, machineLoad, now, startCpuTrace, stopCpuTrace, watchLongTasks, shot } from './helpers/load';
+import { E2E_FIXTURES, longTasksSince, machineLoad, now, serviceWorkerInstalled, startCpuTrace, stopCpuTrace, watchLongTasks, shot } from './helpers/load';
 import {
   backToSessions, calibrateWithLayoutFile, curveAt, digitiseWith, documentSnapshot, eraseInterval, expectSaved, openSampleSession, openSession,
   placeSampleDocument, rotation, rowOfDepth, sessionCard, setQuotaFull, simulateQuota, undoLabels,
@@ -220,6 +220,7 @@ test('the start screen lists, renames, duplicates and deletes sessions; storage,
 test('autosaving digitised curves never blocks the page for 100 ms', async ({ page, browser }) => {
   await watchLongTasks(page);
   await page.goto('/');
+  await serviceWorkerInstalled(page);
   await openSampleSession(page);
   const t0 = await now(page);
   await startCpuTrace(browser, page);
