@@ -76,9 +76,12 @@ describe('several curves in one track', () => {
     expect(maxError(tb.x, 0, b, 1, 399)).toBeLessThan(0.75);
     expect(maxError(ta.x, 0, a, 1, 199)).toBeLessThan(0.75);
     expect(absentRows(ta.x, 230, 400)).toBe(170);
-    // without the rule, A (traced first) takes B's line and B leaves its own seed for nothing better
-    const [, ub] = traceCurves({ seg, tracks: [track], options: { seedStrokes: false } });
+    // without the rule, A (traced first) takes B's line and B leaves its own seed for nothing better;
+    // the stroke around B's seed up to A's line (seedZoneRows) is the same rule, wider: either holds B
+    const [, ub] = traceCurves({ seg, tracks: [track], options: { seedStrokes: false, seedZoneRows: 0 } });
     expect(maxError(ub.x, 0, b, 1, 399)).toBeGreaterThan(3);
+    const [, zb] = traceCurves({ seg, tracks: [track], options: { seedStrokes: false } });
+    expect(maxError(zb.x, 0, b, 1, 399)).toBeLessThan(0.75);
   });
 
   it('lets two curves share ink where they truly overlap, then separates them', () => {

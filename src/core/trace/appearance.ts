@@ -197,14 +197,43 @@ export function addLookCosts(emits: Float32Array[], dists: (Float32Array | null)
 export function measureLooks(
   seg: Segmentation, table: RunTable, ws: DpWorkspace, wraps: (WrapSpan | null)[], emits: Float32Array[], seeds: number[], o: TraceOptions,
   dark?: Uint8Array,
-): { looks: (CurveLook | null)[]; features: RunFeatures | null } {
-  if (seeds.length < 2 || !(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) {
-    return { looks: seeds.map(() => null), features: null };
-  }
+): { looks: (CurveLook | null)[]; features: RunFeatures | null; zones: number[][] } {
+  if (seeds.length < 2) return { looks: seeds.map(() => null), features: null, zones: seeds.map(() => []) };
   const local = seeds.map((seed, k) => pathNearSeed(table, ws, emits[k], wraps[k], seed, o));
+  const zones = seeds.map((seed, k) => seedZone(table, local[k], table.row[seed], o));
+  if (!(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) return { looks: seeds.map(() => null), features: null, zones };
   const features = runFeatures(seg, table, o.runs.probCurve, dark);
   const looks = seeds.map((seed, k) => curveLook(features, runsAlone(table, local, k, table.row[seed], o), o.lookMinSamples));
-  return { looks, features };
+  return { looks, features, zones };
+}
+
+/**
+ * The runs of a curve's own path around its seed (traced alone) out to where any other curve ink first
+ * comes within reach of it, or the path bridges sideways further than that, each way: the stroke the
+ * user clicked on, up to its first meeting with anything it could be confused with.
+ */
+function seedZone(table: RunTable, local: Int32Array, seedRow: number, o: TraceOptions): number[] {
+  const reach = 2 * table.lineWidth + 2;
+  const out: number[] = [];
+  if (!(o.seedZoneRows > 0)) return out;
+  for (const dir of [-1, 1]) {
+    let last = dir < 0 ? local[seedRow] : -1;
+    for (let d = dir < 0 ? 0 : 1; d <= o.seedZoneRows; d++) {
+      const r = seedRow + dir * d;
+      if (r < 0 || r >= table.rows) break;
+      const j = local[r];
+      if (j < 0) continue;
+      if (last >= 0 && (table.left[j] > table.right[last] + reach || table.right[j] < table.left[last] - reach)) break;
+      let near = false;
+      for (let i = table.rowStart[r]; i < table.rowStart[r + 1] && !near; i++) {
+        if (i !== j && !table.gridOnly[i] && table.left[i] - reach <= table.right[j] && table.right[i] + reach >= table.left[j]) near = true;
+      }
+      if (near || isWide(table, j)) break;
+      out.push(j);
+      last = j;
+    }
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,10 @@
  * A curve's seed stroke (its seed run and the ink that can only continue one way from it, RunTable.mate)
  * is the user's word for where that curve is: no other curve may hold it. Without that, a curve traced
  * early could run through another's seed (two look-alike lines side by side), and the other, finding
- * its own line held, would leave its seed at once for the first one's line.
+ * its own line held, would leave its seed at once for the first one's line. The same holds for the
+ * seed's zone (appearance.ts seedZone): the curve's own line around its seed out to its first meeting
+ * with other ink. On a dashed line the seed stroke is one dash, which a look-alike curve simply bridges
+ * over; the zone is the dashes either side too.
  * Pixel space of the upright scan; costs per scan row, as in options.ts.
  */
 import type { TrackSpec } from '../calibration/layout.ts';
@@ -26,6 +29,8 @@ export interface JointInput {
   seeds: number[];
   /** per curve: the runs at its anchor points (the user's extra clicks on it), any order */
   anchors?: number[][];
+  /** per curve: runs of its stroke around its seed that no other curve may hold (appearance.ts seedZone) */
+  zones?: number[][];
   o: TraceOptions;
 }
 
@@ -33,7 +38,7 @@ interface Joint {
   paths: DpPath[];
   /** claims[j]: how many paths hold run j, in CLAIM units (a bridge over it holds a share, addClaims) */
   claims: Int32Array;
-  /** owner[j]: the curve whose seed stroke run j is on, or -1 */
+  /** owner[j]: the curve whose seed stroke or seed zone run j is on, or -1 */
   owner: Int32Array;
   /** paths already traced, shared by the descents from every curve order */
   memo: RetraceMemo;
@@ -52,7 +57,7 @@ export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
 export function traceJointly(input: JointInput): DpPath[] {
   // strokes nobody else may hold: each curve's seed stroke (o.seedStrokes) and, always, its anchors' strokes
   const strokes = input.seeds.map((seed, k) => [...(input.o.seedStrokes ? [seed] : []), ...(input.anchors?.[k] ?? [])]);
-  const owner = seedStrokes(input.table, strokes);
+  const owner = seedStrokes(input.table, strokes, input.zones);
   let best: { paths: DpPath[]; cost: number } | null = null;
   const memo = new RetraceMemo();
   for (const order of curveOrders(input.track.curves.length, input.o.jointOrders)) {
@@ -315,10 +320,11 @@ function traceNear(
 }
 
 /**
- * Per run: the curve whose seed or anchor stroke it is on (the run and its 1:1 links up and down), or
- * -1. `strokes[k]`: the runs curve k's strokes start from.
+ * Per run: the curve whose seed or anchor stroke it is on (the run and its 1:1 links up and down) or
+ * whose seed zone holds it, or -1; a run two curves claim is nobody's. `strokes[k]`: the runs curve
+ * k's strokes start from; `zones[k]`: runs of its seed zone (each alone, no links followed).
  */
-function seedStrokes(table: RunTable, strokes: number[][]): Int32Array {
+function seedStrokes(table: RunTable, strokes: number[][], zones?: number[][]): Int32Array {
   const owner = new Int32Array(table.count).fill(-1);
   const up = new Int32Array(table.count).fill(-1);
   for (let i = 0; i < table.count; i++) if (table.mate[i] >= 0) up[table.mate[i]] = i;
@@ -329,6 +335,7 @@ function seedStrokes(table: RunTable, strokes: number[][]): Int32Array {
       mark(seed);
       for (const link of [table.mate, up]) for (let i = link[seed]; i >= 0; i = link[i]) mark(i);
     }
+    for (const j of zones?.[k] ?? []) mark(j);
   });
   for (let i = 0; i < owner.length; i++) if (owner[i] === CONTESTED) owner[i] = -1;
   return owner;

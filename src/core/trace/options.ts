@@ -98,6 +98,14 @@ export interface TraceOptions {
   dupMinRows: number;
   /** joint tracing: no curve may hold another's seed stroke (joint.ts) */
   seedStrokes: boolean;
+  /**
+   * rows each way from a seed within which its stroke's runs, up to its first meeting with other ink,
+   * are its curve's alone (appearance.ts seedZone); 0: none. Accuracy sweep (cached segmentations,
+   * against 0; bench:accuracy --trace '{"seedZoneRows":0}'): model v3, 30 cases median MAE 0.375 ->
+   * 0.371%, swapped rows 25,131 -> 23,418; 60 cases 0.543 -> 0.497%, 56,805 -> 55,552; model v4, 30
+   * cases 0.344 -> 0.334%, 29,694 -> 26,721
+   */
+  seedZoneRows: number;
   /** seed search: px sideways and rows up/down; where that finds nothing, seedSearchRows up/down (seed.ts) */
   seedRadiusPx: number;
   seedRows: number;
@@ -231,6 +239,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wUnexplained: 1.5,
   dupMinRows: 12,
   seedStrokes: true,
+  seedZoneRows: 300,
   seedRadiusPx: 10,
   seedRows: 4,
   seedSearchRows: 40,
