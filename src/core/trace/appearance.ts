@@ -217,7 +217,7 @@ function seedZone(table: RunTable, local: Int32Array, seedRow: number, o: TraceO
   const out: number[] = [];
   if (!(o.seedZoneRows > 0)) return out;
   for (const dir of [-1, 1]) {
-    let last = dir < 0 ? local[seedRow] : -1;
+    let last = local[seedRow];
     for (let d = dir < 0 ? 0 : 1; d <= o.seedZoneRows; d++) {
       const r = seedRow + dir * d;
       if (r < 0 || r >= table.rows) break;
