@@ -191,8 +191,9 @@ export function addLookCosts(emits: Float32Array[], dists: (Float32Array | null)
 
 /**
  * Each curve's look, read off its own path near its seed (traced alone) where no other curve's path
- * near its seed comes close: the first stretch of two curves that cross early would mix. Only for
- * tracks of several curves (a curve alone needs no telling apart).
+ * near its seed comes close: the first stretch of two curves that cross early would mix. Also each
+ * curve's seed zone from the same path (seedZone), which the joint tracing keeps for that curve alone.
+ * Only for tracks of several curves (a curve alone needs no telling apart, nor keeping apart).
  */
 export function measureLooks(
   seg: Segmentation, table: RunTable, ws: DpWorkspace, wraps: (WrapSpan | null)[], emits: Float32Array[], seeds: number[], o: TraceOptions,

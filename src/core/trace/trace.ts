@@ -3,7 +3,8 @@
  * Each curve starts on the ink at its seed (seed.ts; a curve whose seed finds none is left out, and
  * says why). Curves of one track are traced jointly (joint.ts), so two curves share a run only where
  * that is cheaper than any alternative (they truly overlap, or a merged crossing run). Before, each
- * curve's look is measured near its seed (appearance.ts) and ink unlike it costs more; after, pairs
+ * curve's look is measured near its seed (appearance.ts) and ink unlike it costs more, and the
+ * stroke around its seed up to its first meeting with other ink is its own (seed zone); after, pairs
  * that touch may have pieces of their paths exchanged where that explains the ink and the geometry
  * better (identity.ts), and a curve's stretches held only on other curves' ink, far from any of its
  * own, are dropped (overlap.ts dropRides).
