@@ -214,7 +214,6 @@ export function measureLooks(
  * user clicked on, up to its first meeting with anything it could be confused with.
  */
 function seedZone(table: RunTable, local: Int32Array, seedRow: number, o: TraceOptions): number[] {
-  const reach = 2 * table.lineWidth + 2;
   const out: number[] = [];
   if (!(o.seedZoneRows > 0)) return out;
   for (const dir of [-1, 1]) {
@@ -224,11 +223,9 @@ function seedZone(table: RunTable, local: Int32Array, seedRow: number, o: TraceO
       if (r < 0 || r >= table.rows) break;
       const j = local[r];
       if (j < 0) continue;
-      if (last >= 0 && (table.left[j] > table.right[last] + reach || table.right[j] < table.left[last] - reach)) break;
+      if (last >= 0 && !closeBy(table, last, j)) break;
       let near = false;
-      for (let i = table.rowStart[r]; i < table.rowStart[r + 1] && !near; i++) {
-        if (i !== j && !table.gridOnly[i] && table.left[i] - reach <= table.right[j] && table.right[i] + reach >= table.left[j]) near = true;
-      }
+      for (let i = table.rowStart[r]; i < table.rowStart[r + 1] && !near; i++) near = i !== j && !table.gridOnly[i] && closeBy(table, i, j);
       if (near || isWide(table, j)) break;
       out.push(j);
       last = j;
@@ -254,18 +251,23 @@ function pathNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap
   return runs;
 }
 
+/** Runs i and j come within 2 × line width + 2 px of each other sideways (any rows): ink a curve could be taken for. */
+function closeBy(table: RunTable, i: number, j: number): boolean {
+  const reach = 2 * table.lineWidth + 2;
+  return table.left[i] - reach <= table.right[j] && table.right[i] + reach >= table.left[j];
+}
+
 /**
  * The lookSamples runs of curve k's local path nearest its seed that are narrow and have no other
  * curve's local path within reach (px) on their row: the nearer the seed, the surer they are its own.
  */
 function runsAlone(table: RunTable, local: Int32Array[], k: number, seedRow: number, o: TraceOptions): number[] {
-  const reach = 2 * table.lineWidth + 2;
   const out: number[] = [];
   for (let d = 0; d <= o.lookRows && out.length < o.lookSamples; d++) {
     for (const r of d === 0 ? [seedRow] : [seedRow - d, seedRow + d]) {
       const j = r >= 0 && r < table.rows ? local[k][r] : -1;
       if (j < 0 || isWide(table, j)) continue;
-      const near = local.some((l, m) => m !== k && l[r] >= 0 && table.left[l[r]] - reach <= table.right[j] && table.right[l[r]] + reach >= table.left[j]);
+      const near = local.some((l, m) => m !== k && l[r] >= 0 && closeBy(table, l[r], j));
       if (!near) out.push(j);
     }
   }
