@@ -5,7 +5,7 @@
  *
  * State ids in the arena: (run, cycle) pairs first — a run read on the main scale and on a back-up are
  * different states, or a wrong cycle could win a row greedily — then bridged states (`carried` per
- * row), then one "absent" state per row.
+ * row), then two "absent" states per row (anywhere, and off scale beyond a track edge).
  */
 import type { RunTable } from './runs.ts';
 
@@ -76,7 +76,7 @@ export class DpWorkspace {
     this.cycles = 2 * maxCycle + 1;
     this.bridgedBase = table.count * this.cycles;
     this.lostBase = this.bridgedBase + table.rows * carried;
-    const n = this.lostBase + table.rows;
+    const n = this.lostBase + 2 * table.rows;
     this.back = new Int32Array(n);
     this.pos = new Float64Array(n);
     this.cycle = new Int8Array(n);
@@ -91,6 +91,10 @@ export class DpWorkspace {
   lostId(row: number): number {
     return this.lostBase + row;
   }
+  /** the absent state of a curve off its scale beyond a track edge (viterbi.ts) */
+  offScaleId(row: number): number {
+    return this.lostBase + this.table.rows + row;
+  }
   /** What an id stands for: kind 1 = on a run, 2 = bridged, 0 = absent; its table row; its run or -1. */
   decode(id: number): { kind: number; row: number; run: number } {
     if (id < this.bridgedBase) {
@@ -98,7 +102,7 @@ export class DpWorkspace {
       return { kind: 1, row: this.table.row[run], run };
     }
     if (id < this.lostBase) return { kind: 2, row: Math.floor((id - this.bridgedBase) / this.carried), run: -1 };
-    return { kind: 0, row: id - this.lostBase, run: -1 };
+    return { kind: 0, row: (id - this.lostBase) % this.table.rows, run: -1 };
   }
 }
 

@@ -48,6 +48,11 @@ export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
   return track.curves[k].wrap ? { x0: track.x0, x1: track.x1 } : null;
 }
 
+/** The edges beyond which curve k may be off its scale (viterbi.ts DpInput.edges): none for a wrapped curve. */
+function scaleEdges(track: TrackSpec, k: number, o: TraceOptions): WrapSpan | null {
+  return track.curves[k].wrap || !(o.wOffScale < Infinity) || o.offScaleMaxRows < 1 ? null : { x0: track.x0, x1: track.x1 };
+}
+
 /**
  * Every curve of the track traced jointly; paths in layout order. Coordinate descent finds a local
  * optimum that depends on which curve goes first: the first one traced alone may take a look-alike
@@ -294,7 +299,7 @@ function traceAgainst(
   for (let r = 0; r < table.count; r++) if (owner[r] >= 0 && owner[r] !== k) emit[r] = Infinity;
   for (const r of forbid) emit[r] = Infinity;
   const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
-  const curve = { emit, noBridge, wrap: wrapSpan(track, k), useClusters: track.curves[k].style === 'broken', gates };
+  const curve = { emit, noBridge, wrap: wrapSpan(track, k), edges: scaleEdges(track, k, o), useClusters: track.curves[k].style === 'broken', gates };
   return (near && traceNear(table, ws, curve, near.old, table.row[seeds[k]], near.from, near.to, o)) || traceOne(table, ws, curve, seeds[k], o);
 }
 
@@ -308,7 +313,7 @@ const NEAR_MARGIN = 4;
  * holds the seed (the whole re-trace then).
  */
 function traceNear(
-  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters' | 'gates'>,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'gates'>,
   old: DpPath, seedRow: number, from: number, to: number, o: TraceOptions,
 ): DpPath | null {
   let a = Math.max(0, from - NEAR_MARGIN * o.maxBridgeRows);
@@ -359,7 +364,7 @@ function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Arra
 
 /** Down from the seed, then up from the same seed run; one path over all rows. */
 export function traceOne(
-  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'useClusters' | 'gates'>, seed: number, o: TraceOptions,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'gates'>, seed: number, o: TraceOptions,
 ): DpPath {
   const seedRow = table.row[seed];
   const init = [{ run: seed, cost: 0 }];

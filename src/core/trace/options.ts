@@ -51,6 +51,19 @@ export interface TraceOptions {
   wLost: number;
   wReacquire: number;
   wReacquirePx: number;
+  /**
+   * Off scale: a curve without a back-up scale whose value passes a track edge is clipped there on a
+   * print (its ink runs out at the edge and comes back at the same edge). A path whose last run lies
+   * within offScaleEdgePx of an edge and heads across it (at least offScaleSlope px a row towards it)
+   * may be absent "off scale" at wOffScale a row (wLostEnter once) instead of wLost, for at most
+   * offScaleMaxRows rows, and comes back only onto a run near the same edge. Without it a long clipped
+   * swing costs more than taking a neighbour's line across it (the real 273101 print's DT rode a curve
+   * not in the layout for 1,400 rows). wOffScale Infinity or offScaleMaxRows 0: no such state.
+   */
+  wOffScale: number;
+  offScaleEdgePx: number;
+  offScaleMaxRows: number;
+  offScaleSlope: number;
   /** a wrapped curve crossing a track edge onto the next cycle */
   wWrap: number;
   /**
@@ -225,6 +238,10 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   wLost: 1.5,
   wReacquire: 3,
   wReacquirePx: 0.1,
+  wOffScale: 0.2,
+  offScaleEdgePx: 12,
+  offScaleMaxRows: 60,
+  offScaleSlope: 2,
   wWrap: 3,
   maxCycle: 1,
   wCycle: 0.05,

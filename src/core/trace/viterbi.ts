@@ -2,9 +2,10 @@
  * Dynamic programming over candidate runs for one curve in one direction (down or up from the seed).
  *
  * States per row: each run on each wrap cycle (the curve is on it), a few bridged states (the curve
- * crosses a row without ink: a dash gap, a crossing depth line), and one absent state. The path's slope
- * travels with each state, so a step's cost can use the predicted position (identity through X
- * crossings) and the unwrapped distance across a track edge (wrap / back-up scales). See dp-state.ts.
+ * crosses a row without ink: a dash gap, a crossing depth line), and two absent states (anywhere, and
+ * off scale beyond a track edge: stepLost). The path's slope travels with each state, so a step's cost
+ * can use the predicted position (identity through X crossings) and the unwrapped distance across a
+ * track edge (wrap / back-up scales). See dp-state.ts.
  */
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
@@ -40,6 +41,11 @@ export interface DpInput {
    * run's states survive (no bridge, not absent), when any path reaches it; else the row is free
    */
   gates?: Map<number, number>;
+  /**
+   * the track's edges, for a curve without a back-up scale: where its path leaves ink at an edge it may
+   * be off scale (clipped, or pinned along the edge), absent at wOffScale a row, not wLost
+   */
+  edges?: WrapSpan | null;
   options: TraceOptions;
 }
 
@@ -61,7 +67,12 @@ interface Lost {
   cost: number;
   pos: number;
   cycle: number;
+  /** rows absent so far */
+  age: number;
 }
+
+/** The absent states of a row: [0] anywhere (wLost a row), [1] off scale beyond a track edge (wOffScale a row). */
+type Absent = [Lost | null, Lost | null];
 
 /** Per-DP scratch: the bridged beam's order, last row's states by cost and the best arrival per cycle of one run. */
 interface Scratch {
@@ -87,6 +98,7 @@ interface Ctx {
   tmp: Scratch;
   /** +1 down the scan, −1 up */
   dir: number;
+  edges: WrapSpan | null;
 }
 
 /** Runs the DP and returns the cheapest path from the initial states. */
@@ -100,7 +112,8 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     best: new Float64Array(C), bestS: new Int32Array(C), bestPred: new Float64Array(C),
   };
   const ctx: Ctx = { t, w, o, emit, wrap: wrap && w.maxCycle > 0 ? wrap : null, span: wrap ? wrap.x1 - wrap.x0 : 0,
-    gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir };
+    gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir,
+    edges: input.edges ?? null };
   let prev = new States(size);
   let cur = new States(size);
   for (const s of input.init) {
@@ -122,14 +135,14 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     w.cycle[id] = 0;
     w.step[id] = prev.cost[i];
   }
-  let lost: Lost | null = null;
+  let lost: Absent = [null, null];
   for (let r = start + dir; dir > 0 ? r <= end : r >= end; r += dir) {
     cur.n = 0;
     sortByCost(prev, tmp.byCost);
     const gate = input.gates?.get(r);
     if (gate !== undefined) stepRun(ctx, gate, prev, lost, cur);
     if (gate !== undefined && cur.n > 0) {
-      lost = null;
+      lost = [null, null];
     } else {
       for (let j = t.rowStart[r]; j < t.rowStart[r + 1]; j++) stepRun(ctx, j, prev, lost, cur);
       stepBridged(ctx, r, prev, cur, input.noBridge);
@@ -143,7 +156,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
 }
 
 /** Best arrival on run j for each cycle, from last row's states (or the absent state); pushes them to `cur`. */
-function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: States): void {
+function stepRun(ctx: Ctx, j: number, prev: States, absent: Absent, cur: States): void {
   const { t, w, o, emit, wrap, span, tmp, dir } = ctx;
   const e = emit[j];
   if (!(e < Infinity)) return;
@@ -179,12 +192,27 @@ function stepRun(ctx: Ctx, j: number, prev: States, lost: Lost | null, cur: Stat
       if (cost < tmp.best[c + M] || (cost === tmp.best[c + M] && s < tmp.bestS[c + M])) { tmp.best[c + M] = cost; tmp.bestS[c + M] = s; tmp.bestPred[c + M] = pred; }
     }
   }
-  if (lost && !gridRun) {
+  for (let a = 0; a < 2 && !gridRun; a++) {
+    const lost = absent[a];
+    if (!lost || (a === 1 && !backOnScale(ctx, lost.pos, j))) continue;
     const d = dist(lost.pos, ctx.gl[j] + lost.cycle * span, ctx.gr[j] + 1 + lost.cycle * span);
     const cost = lost.cost + o.wReacquire + o.wReacquirePx * d;
-    if (cost < tmp.best[lost.cycle + M]) { tmp.best[lost.cycle + M] = cost; tmp.bestS[lost.cycle + M] = -1; }
+    if (cost < tmp.best[lost.cycle + M]) { tmp.best[lost.cycle + M] = cost; tmp.bestS[lost.cycle + M] = -1 - a; }
   }
-  for (let c = -M; c <= M; c++) if (tmp.best[c + M] < Infinity) pushRunState(ctx, j, c, prev, lost, cur);
+  for (let c = -M; c <= M; c++) if (tmp.best[c + M] < Infinity) pushRunState(ctx, j, c, prev, absent, cur);
+}
+
+/** State s's last run reaches a track edge and its slope heads across it (not a curve running along the edge). */
+function headsOffScale(ctx: Ctx, prev: States, s: number): boolean {
+  const e = ctx.edges!, o = ctx.o, slope = prev.slope[s]; // px per row in the direction of travel
+  if (prev.lo[s] <= e.x0 + o.offScaleEdgePx) return slope <= -o.offScaleSlope;
+  return prev.hi[s] >= e.x1 - o.offScaleEdgePx && slope >= o.offScaleSlope;
+}
+
+/** A curve off scale comes back at the edge it left: may one that left at x land on run j? */
+function backOnScale(ctx: Ctx, x: number, j: number): boolean {
+  const e = ctx.edges!, px = ctx.o.offScaleEdgePx;
+  return 2 * x < e.x0 + e.x1 ? ctx.gl[j] <= e.x0 + px : ctx.gr[j] + 1 >= e.x1 - px;
 }
 
 /** Indices of the states in `st`, cheapest first; equal costs keep index order. */
@@ -196,11 +224,12 @@ function sortByCost(st: States, out: Int32Array): void {
   }
 }
 
-function pushRunState(ctx: Ctx, j: number, c: number, prev: States, lost: Lost | null, cur: States): void {
+function pushRunState(ctx: Ctx, j: number, c: number, prev: States, absent: Absent, cur: States): void {
   const { t, w, o, emit, span, tmp } = ctx;
   const M = w.maxCycle;
   const best = tmp.best[c + M], s = tmp.bestS[c + M], pred = tmp.bestPred[c + M];
   const fromLost = s < 0;
+  const lost = fromLost ? absent[-1 - s] : null;
   const lo = t.left[j] + c * span, hi = t.right[j] + 1 + c * span;
   // a wide run that holds the predicted x is two lines merged (an X crossing): keep to the prediction
   // and the slope; any other run (a near-horizontal stroke too) moves the path to its centre
@@ -221,10 +250,10 @@ function pushRunState(ctx: Ctx, j: number, c: number, prev: States, lost: Lost |
   cur.hi[i] = ctx.gr[j] + 1 + c * span;
   cur.grid[i] = t.gridOnly[j];
   cur.skip[i] = t.gridOnly[j] ? Math.max(o.wSkip, emit[j]) : o.wSkip;
-  w.back[id] = fromLost ? lost!.id : prev.id[s];
+  w.back[id] = lost ? lost.id : prev.id[s];
   w.pos[id] = pos;
   w.cycle[id] = c;
-  w.step[id] = cost - (fromLost ? lost!.cost : prev.cost[s]);
+  w.step[id] = cost - (lost ? lost.cost : prev.cost[s]);
 }
 
 /**
@@ -273,24 +302,37 @@ function stepBridged(ctx: Ctx, r: number, prev: States, cur: States, noBridge?: 
   }
 }
 
-function stepLost(ctx: Ctx, r: number, prev: States, lost: Lost | null): Lost | null {
-  const { w, o } = ctx;
-  let best: Lost | null = lost ? { id: lost.id, cost: lost.cost + o.wLost, pos: lost.pos, cycle: lost.cycle } : null;
-  let step = o.wLost;
-  for (let s = 0; s < prev.n; s++) {
-    const cost = prev.cost[s] + o.wLostEnter + o.wLost;
-    if (!best || cost < best.cost) { best = { id: prev.id[s], cost, pos: prev.pos[s], cycle: prev.cycle[s] }; step = o.wLostEnter + o.wLost; }
+/**
+ * The row's absent states: [0] from last row's absent state or any state (wLostEnter once, wLost a
+ * row); [1] off scale, entered only from a state whose last run reaches a track edge (ctx.edges):
+ * wLostEnter once, then wOffScale a row, so a curve beyond its scale for a long stretch is absent there
+ * rather than taking the cheapest line in sight to avoid the cost of being absent.
+ */
+function stepLost(ctx: Ctx, r: number, prev: States, absent: Absent): Absent {
+  const { w, o, edges } = ctx;
+  const out: Absent = [null, null];
+  for (let a = 0; a < (edges ? 2 : 1); a++) {
+    const perRow = a === 0 ? o.wLost : o.wOffScale;
+    const lost = absent[a];
+    let best: Lost | null = lost && (a === 0 || lost.age < o.offScaleMaxRows) ? { id: lost.id, cost: lost.cost + perRow, pos: lost.pos, cycle: lost.cycle, age: lost.age + 1 } : null;
+    let step = perRow;
+    for (let s = 0; s < prev.n; s++) {
+      if (a === 1 && !headsOffScale(ctx, prev, s)) continue;
+      const cost = prev.cost[s] + o.wLostEnter + perRow;
+      if (!best || cost < best.cost) { best = { id: prev.id[s], cost, pos: prev.pos[s], cycle: prev.cycle[s], age: 1 }; step = o.wLostEnter + perRow; }
+    }
+    if (!best) continue;
+    const id = a === 0 ? w.lostId(r) : w.offScaleId(r);
+    w.back[id] = best.id;
+    w.pos[id] = NaN;
+    w.cycle[id] = best.cycle;
+    w.step[id] = step; // entering an absent state pays wLostEnter once: the path's steps add up to its cost
+    out[a] = { ...best, id };
   }
-  if (!best) return null;
-  const id = w.lostId(r);
-  w.back[id] = best.id;
-  w.pos[id] = NaN;
-  w.cycle[id] = best.cycle;
-  w.step[id] = step; // entering the absent state pays wLostEnter once: the path's steps add up to its cost
-  return { ...best, id };
+  return out;
 }
 
-function backtrack(w: DpWorkspace, last: States, lost: Lost | null, rMin: number, rMax: number): DpPath {
+function backtrack(w: DpWorkspace, last: States, absent: Absent, rMin: number, rMax: number): DpPath {
   const n = rMax - rMin + 1;
   const path: DpPath = {
     run: new Int32Array(n).fill(-1),
@@ -301,7 +343,7 @@ function backtrack(w: DpWorkspace, last: States, lost: Lost | null, rMin: number
   };
   let id = -1, cost = Infinity;
   for (let s = 0; s < last.n; s++) if (last.cost[s] < cost) { cost = last.cost[s]; id = last.id[s]; }
-  if (lost && lost.cost < cost) id = lost.id;
+  for (const lost of absent) if (lost && lost.cost < cost) { cost = lost.cost; id = lost.id; }
   while (id >= 0) {
     const { kind, row, run } = w.decode(id);
     const k = row - rMin;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { traceCurves } from '../../src/core/trace/index.ts';
+import type { TraceOptions } from '../../src/core/trace/options.ts';
+import { Sheet, curveSpec } from './fixtures.ts';
+
+/**
+ * A curve whose value goes past its scale is clipped at the track edge on a print (no back-up scale):
+ * its ink runs out to the edge and stops, and comes back at the same edge. The tracer's off-scale
+ * state (viterbi.ts, `wOffScale`) lets it be absent there at a lower cost than anywhere else, so it
+ * does not take a neighbour's line to avoid paying for the absence (as the real 273101 print's DT did).
+ */
+describe('a curve off its scale beyond a track edge', () => {
+  const W = 300, H = 700, X0 = 10, X1 = 290;
+  // A wobbles about x 60 and three times swings 90 px left, past the left edge, for 25 rows (plus 20-row
+  // ramps each way); B, a fainter curve that is not in the layout, runs straight down x 32, across A's swings
+  const swings = [[150, 175], [330, 355], [500, 525]];
+  const A = (y: number) => {
+    let x = 60 + 8 * Math.sin(y / 25);
+    for (const [a, b] of swings) {
+      if (y > a - 20 && y < b + 20) x -= 90 * (y < a ? (y - a + 20) / 20 : y > b ? (b + 20 - y) / 20 : 1);
+    }
+    return x;
+  };
+  /** the sheet, mirrored left-right when `right` (the swings go past the right edge) */
+  const sheet = (a: (y: number) => number, right: boolean) => {
+    const at = (x: number) => (right ? W - x : x);
+    const s = new Sheet(W, H);
+    s.vLine(X0);
+    s.vLine(X1);
+    s.curve((y) => at(a(y)), 0, H, { width: 2 });
+    s.curve(() => at(32), 0, H, { width: 2, prob: 0.6 });
+    // the print clips: no ink beyond the edge
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < X0; x++) {
+        const i = y * W + (right ? W - 1 - x : x);
+        s.ink[i] = 0;
+        s.cls[i] = 0;
+        s.prob[i] = 0;
+      }
+    }
+    return { s, at };
+  };
+  const trace = (a: (y: number) => number, right: boolean, options: Partial<TraceOptions> = {}) => {
+    const { s, at } = sheet(a, right);
+    const seed = { x: at(a(650.5)), y: 650.5 };
+    const [c] = traceCurves({ seg: s.segmentation(), scan: s.raster(), tracks: [{ x0: X0, x1: X1, curves: [curveSpec('DT', seed)] }], options });
+    return { x: c.x, at };
+  };
+  /** rows where the trace is on A's line, on B's, absent; and the rows where A's ink is on the scale */
+  const tally = (a: (y: number) => number, x: Float64Array, at: (x: number) => number) => {
+    let onA = 0, onB = 0, absent = 0, visible = 0;
+    for (let r = 0; r < H; r++) {
+      const ax = a(r + 0.5);
+      if (ax > X0 + 2) visible++;
+      if (Number.isNaN(x[r])) absent++;
+      else if (ax > X0 + 2 && Math.abs(x[r] - at(ax)) < 3) onA++;
+      else if (Math.abs(x[r] - at(32)) < 3) onB++;
+    }
+    return { onA, onB, absent, visible };
+  };
+
+  for (const right of [false, true]) {
+    it(`is absent beyond the ${right ? 'right' : 'left'} edge and comes back to its own line, not the neighbour's`, () => {
+      const { x, at } = trace(A, right);
+      const t = tally(A, x, at);
+      expect(t.onB).toBe(0);
+      expect(t.onA).toBeGreaterThanOrEqual(t.visible - 6);
+      // absent over the clipped rows of each swing (about 40 of the 65 rows each swing spans)
+      expect(t.absent).toBeGreaterThan(3 * 30);
+      for (const [a, b] of swings) for (let r = a; r < b; r++) expect(x[r]).toBeNaN();
+    });
+  }
+
+  it('without the off-scale state the trace rides the neighbour across each swing', () => {
+    const { x, at } = trace(A, false, { offScaleMaxRows: 0 });
+    const t = tally(A, x, at);
+    expect(t.onB).toBeGreaterThan(3 * 30);
+    expect(t.absent).toBe(0);
+  });
+
+  it('is not off scale where a curve runs along an edge and has a gap: the trace is the same without the state', () => {
+    // C runs 6 px inside the left edge, gently wobbling, with no ink on rows 300–340
+    const C = (y: number) => (y >= 300 && y < 340 ? NaN : X0 + 6 + 2 * Math.sin(y / 40));
+    const s = new Sheet(W, H);
+    s.vLine(X0);
+    s.vLine(X1);
+    s.curve((y) => X0 + 6 + 2 * Math.sin(y / 40), 0, H, { width: 2 });
+    s.curve(() => 32, 0, H, { width: 2, prob: 0.6 });
+    for (let y = 300; y < 340; y++) for (let x = X0 + 2; x < X0 + 14; x++) { const i = y * W + x; s.ink[i] = 0; s.cls[i] = 0; s.prob[i] = 0; }
+    const run = (options: Partial<TraceOptions>) =>
+      traceCurves({ seg: s.segmentation(), scan: s.raster(), tracks: [{ x0: X0, x1: X1, curves: [curveSpec('MSFL', { x: C(650.5), y: 650.5 })] }], options })[0].x;
+    const withState = run({}), without = run({ offScaleMaxRows: 0 });
+    expect(Array.from(withState)).toEqual(Array.from(without));
+    // and it is C's line that was traced on both sides of the gap
+    for (const r of [100, 290, 350, 600]) expect(Math.abs(withState[r] - C(r + 0.5))).toBeLessThan(2);
+  });
+});
