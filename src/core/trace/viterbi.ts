@@ -304,9 +304,10 @@ function stepBridged(ctx: Ctx, r: number, prev: States, cur: States, noBridge?: 
 
 /**
  * The row's absent states: [0] from last row's absent state or any state (wLostEnter once, wLost a
- * row); [1] off scale, entered only from a state whose last run reaches a track edge (ctx.edges):
- * wLostEnter once, then wOffScale a row, so a curve beyond its scale for a long stretch is absent there
- * rather than taking the cheapest line in sight to avoid the cost of being absent.
+ * row); [1] off scale, entered only from a state whose last run reaches a track edge (ctx.edges) and
+ * heads across it (headsOffScale): wLostEnter once, then wOffScale a row for at most offScaleMaxRows
+ * rows, back only at the same edge (backOnScale). So a curve clipped beyond its scale for a stretch is
+ * absent there rather than taking the cheapest line in sight to avoid the cost of being absent.
  */
 function stepLost(ctx: Ctx, r: number, prev: States, absent: Absent): Absent {
   const { w, o, edges } = ctx;
