@@ -1,13 +1,14 @@
 /**
  * npm run bench:trace — speed of the curve tracer on a full-length scan: 12,800 rows, 4 tracks × 3 curves
  * (one dashed, crossings, a grid), from a drawn segmentation. Prints medians; the last line is machine-readable.
- * Also times the trace without its duplicate search (joint.ts breakDuplicates), without seed zones and without the off-scale state (viterbi.ts), the classical (darkness-only) segmentation of the same sheet, and traceLayout as the app
+ * Also times the trace without its duplicate search (joint.ts breakDuplicates), without seed zones, without the off-scale state (viterbi.ts) and without grid ink taken as curve (runs.ts offLineGridProb), the classical (darkness-only) segmentation of the same sheet, and traceLayout as the app
  * and the CLI call it on a model's segmentation, with and without the darkness fill (fill.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { classicalSegmentation, CLASSICAL_TRACE_OPTIONS, traceCurves } from '../src/core/trace/index.ts';
 import type { TrackSpec } from '../src/core/calibration/layout.ts';
 import { SegClass } from '../src/core/types.ts';
+import { DEFAULT_RUN_OPTIONS } from '../src/core/trace/runs.ts';
 import type { Layout } from '../src/core/calibration/layout.ts';
 import { traceLayout } from '../src/core/digitise/trace-layout.ts';
 import { Sheet, curveSpec } from '../test/trace/fixtures.ts';
@@ -67,19 +68,21 @@ const raster = sheet.raster();
 traceCurves({ seg, tracks }); // warm-up (JIT)
 // with and without the search for curves riding one line (joint.ts breakDuplicates, option dupMinRows)
 // and the seeds' zones (appearance.ts seedZone, option seedZoneRows), and the off-scale absent state
-// (viterbi.ts stepLost, option offScaleMaxRows), taking turns so that all four meet the same state of
-// the machine and of the heap
-const withDup: number[] = [], noDup: number[] = [], noZone: number[] = [], noOff: number[] = [];
+// (viterbi.ts stepLost, option offScaleMaxRows), and grid ink taken as curve (runs.ts offLineGrid, option
+// runs.offLineGridProb), taking turns so that all five meet the same state of the machine and of the heap
+const withDup: number[] = [], noDup: number[] = [], noZone: number[] = [], noOff: number[] = [], noGridCurve: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   withDup.push(...timeOnce(() => traceCurves({ seg, tracks })));
   noDup.push(...timeOnce(() => traceCurves({ seg, tracks, options: { dupMinRows: 0 } })));
   noZone.push(...timeOnce(() => traceCurves({ seg, tracks, options: { seedZoneRows: 0 } })));
   noOff.push(...timeOnce(() => traceCurves({ seg, tracks, options: { offScaleMaxRows: 0 } })));
+  noGridCurve.push(...timeOnce(() => traceCurves({ seg, tracks, options: { runs: { ...DEFAULT_RUN_OPTIONS, offLineGridProb: 0 } } })));
 }
 const traceMs = median(withDup);
 const noDupMs = median(noDup);
 const noZoneMs = median(noZone);
 const noOffMs = median(noOff);
+const noGridCurveMs = median(noGridCurve);
 const classicalSeg = classicalSegmentation(raster);
 const classicalMs = median(time(() => classicalSegmentation(raster)));
 const classicalTraceMs = median(time(() => traceCurves({ seg: classicalSeg, tracks, options: CLASSICAL_TRACE_OPTIONS })));
@@ -107,6 +110,7 @@ console.log(`trace (model segmentation)      median ${traceMs.toFixed(0)} ms CPU
 console.log(`trace, no duplicate search      median ${noDupMs.toFixed(0)} ms CPU (the trace is ${(traceMs / noDupMs).toFixed(2)}× this)`);
 console.log(`trace, no seed zones            median ${noZoneMs.toFixed(0)} ms CPU (the trace is ${(traceMs / noZoneMs).toFixed(2)}× this)`);
 console.log(`trace, no off-scale state       median ${noOffMs.toFixed(0)} ms CPU (the trace is ${(traceMs / noOffMs).toFixed(2)}× this)`);
+console.log(`trace, no grid ink as curve     median ${noGridCurveMs.toFixed(0)} ms CPU (the trace is ${(traceMs / noGridCurveMs).toFixed(2)}× this)`);
 console.log(`classical segmentation          median ${classicalMs.toFixed(0)} ms CPU`);
 console.log(`trace (classical segmentation)  median ${classicalTraceMs.toFixed(0)} ms CPU`);
 console.log(`traceLayout, model, no fill       median ${noFillMs.toFixed(0)} ms CPU`);
@@ -115,5 +119,5 @@ console.log(`traceLayout, model, fill on, a band missed in every track  median $
 console.log(`median wall time of all timed runs ${wallMedian.toFixed(0)} ms (higher than CPU when the cores are shared)`);
 console.log(`heap after runs ${heapMb.toFixed(0)} MB`);
 console.log(
-  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} no_dup_ms=${noDupMs.toFixed(0)} dup_ratio=${(traceMs / noDupMs).toFixed(2)} no_zone_ms=${noZoneMs.toFixed(0)} zone_ratio=${(traceMs / noZoneMs).toFixed(2)} no_offscale_ms=${noOffMs.toFixed(0)} offscale_ratio=${(traceMs / noOffMs).toFixed(2)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)} layout_ms=${noFillMs.toFixed(0)} layout_fill_ms=${fillMs.toFixed(0)} layout_fill_missed_ms=${missedMs.toFixed(0)} fill_ratio=${(fillMs / noFillMs).toFixed(2)} fill_missed_ratio=${(missedMs / noFillMs).toFixed(2)}`,
+  `trace: rows=${ROWS} curves=12 median_ms=${traceMs.toFixed(0)} no_dup_ms=${noDupMs.toFixed(0)} dup_ratio=${(traceMs / noDupMs).toFixed(2)} no_zone_ms=${noZoneMs.toFixed(0)} zone_ratio=${(traceMs / noZoneMs).toFixed(2)} no_offscale_ms=${noOffMs.toFixed(0)} offscale_ratio=${(traceMs / noOffMs).toFixed(2)} no_grid_curve_ms=${noGridCurveMs.toFixed(0)} grid_curve_ratio=${(traceMs / noGridCurveMs).toFixed(2)} classical_seg_ms=${classicalMs.toFixed(0)} classical_trace_ms=${classicalTraceMs.toFixed(0)} layout_ms=${noFillMs.toFixed(0)} layout_fill_ms=${fillMs.toFixed(0)} layout_fill_missed_ms=${missedMs.toFixed(0)} fill_ratio=${(fillMs / noFillMs).toFixed(2)} fill_missed_ratio=${(missedMs / noFillMs).toFixed(2)}`,
 );
