@@ -276,13 +276,20 @@ function inkLevels(seg: Segmentation, dark: Uint8Array, yTop: number, rows: numb
 /** Columns within this many px of a printed vertical line's count as on it (its anti-aliased edges, a residual skew). */
 const LINE_PAD = 2;
 
+/** A stretch of grid-class ink in one column (x − xa) over band rows [from, to) that is taken as curve ink (offLineGrid). */
+interface GridStretch {
+  i: number;
+  from: number;
+  to: number;
+}
+
 /**
- * Per pixel of the band (row r, column x − xa): 1 where grid-class ink runs at least o.offLineMinRows
- * rows down a column off every printed vertical line and meets curve ink at one end (RunOptions.
- * offLineGridProb). A printed line's columns are those inked on at least 40% of a sample of the rows
- * (a line runs the log's length), widened by LINE_PAD.
+ * The stretches where grid-class ink runs at least o.offLineMinRows rows down a column off every
+ * printed vertical line and meets curve ink at one end (RunOptions.offLineGridProb), by first row. A
+ * printed line's columns are those inked on at least 40% of a sample of the rows (a line runs the
+ * log's length), widened by LINE_PAD.
  */
-function offLineGrid(seg: Segmentation, yTop: number, rows: number, xa: number, xb: number, o: RunOptions, kind: Uint8Array): Uint8Array {
+function offLineGrid(seg: Segmentation, yTop: number, rows: number, xa: number, xb: number, o: RunOptions, kind: Uint8Array): GridStretch[] {
   const cols = xb - xa + 1;
   const seen = new Int32Array(cols);
   const step = Math.max(1, Math.floor(rows / LEVEL_ROWS));
@@ -293,7 +300,7 @@ function offLineGrid(seg: Segmentation, yTop: number, rows: number, xa: number, 
   }
   const onLine = new Uint8Array(cols);
   for (let i = 0; i < cols; i++) if (5 * seen[i] >= 2 * sampled) onLine.fill(1, Math.max(0, i - LINE_PAD), Math.min(cols, i + LINE_PAD + 1));
-  const mask = new Uint8Array(rows * cols);
+  const out: GridStretch[] = [];
   const start = new Int32Array(cols).fill(-1);
   for (let r = 0; r <= rows; r++) {
     if (r < rows) classifyRow(seg, yTop + r, xa, xb, o, kind);
@@ -303,12 +310,12 @@ function offLineGrid(seg: Segmentation, yTop: number, rows: number, xa: number, 
       if (grid && start[i] < 0) start[i] = r;
       if (!grid && start[i] >= 0) {
         const ends = curveNear(seg, yTop + start[i] - 1, xa + i, o) || curveNear(seg, yTop + r, xa + i, o);
-        if (r - start[i] >= o.offLineMinRows && ends) for (let k = start[i]; k < r; k++) mask[k * cols + i] = 1;
+        if (r - start[i] >= o.offLineMinRows && ends) out.push({ i, from: start[i], to: r });
         start[i] = -1;
       }
     }
   }
-  return mask;
+  return out.sort((a, b) => a.from - b.from);
 }
 
 /** Curve ink in row y within LINE_PAD px of column x: a stretch ending there continues a curve. */
@@ -321,10 +328,9 @@ function curveNear(seg: Segmentation, y: number, x: number, o: RunOptions): bool
   return false;
 }
 
-/** Grid ink taken as curve ink (offLineGrid) in the row being collected: its mask from `at`, and the probability (0..255) it is given. */
+/** Grid ink taken as curve ink (offLineGrid) in the row being collected: 1 per column (x − xa), and the probability (0..255) it is given. */
 interface GridAsCurve {
-  mask: Uint8Array;
-  at: number;
+  row: Uint8Array;
   prob: number;
 }
 
@@ -356,7 +362,7 @@ function collectRow(
       pAll += p;
       if (kind[x - xa] === CURVE) {
         nCurve++;
-        pCurve = Math.max(pCurve, asCurve && asCurve.mask[asCurve.at + x - xa] ? asCurve.prob : p);
+        pCurve = Math.max(pCurve, asCurve && asCurve.row[x - xa] ? asCurve.prob : p);
         if (c === SOLID) nSolid++;
         else if (c === BROKEN) nBroken++;
       }
@@ -411,7 +417,10 @@ export function extractRuns(
   const kind = new Uint8Array(Math.max(0, xb - xa + 1));
   const row: RowRuns = { n: 0, left: [], right: [], centre: [], prob: [], solid: [], broken: [], gridOnly: [], mass: [], peak: [], kept: [] };
   const levels = dark && o.darkGridMinGap > 0 && xb >= xa ? inkLevels(seg, dark, yTop, rows, xa, xb, o, kind, row) : null;
-  const offLine = o.offLineGridProb > 0 && xb >= xa ? { mask: offLineGrid(seg, yTop, rows, xa, xb, o, kind), at: 0, prob: Math.round(255 * o.offLineGridProb) } : null;
+  const stretches = o.offLineGridProb > 0 && xb >= xa ? offLineGrid(seg, yTop, rows, xa, xb, o, kind) : [];
+  const asCurve: GridAsCurve | null = stretches.length > 0 ? { row: new Uint8Array(kind.length), prob: Math.round(255 * o.offLineGridProb) } : null;
+  let active: GridStretch[] = [];
+  let next = 0;
   const cols = Array.from({ length: 8 }, () => new Grow()); // row, left, right, centre, prob, solid, broken, gridOnly
   const rowStart = new Int32Array(rows + 1);
   for (let r = 0; r < rows; r++) {
@@ -419,11 +428,16 @@ export function extractRuns(
     if (xb < xa) continue;
     classifyRow(seg, yTop + r, xa, xb, o, kind);
     if (dark) for (const w of inkWindows) if (yTop + r >= w.y0 && yTop + r <= w.y1) markDarkInk(dark, seg.width, yTop + r, xa, xb, w, kind);
-    if (offLine) {
-      offLine.at = r * kind.length;
-      for (let i = 0; i < kind.length; i++) if (offLine.mask[offLine.at + i]) kind[i] = CURVE;
+    if (asCurve) {
+      while (next < stretches.length && stretches[next].from <= r) active.push(stretches[next++]);
+      if (active.some((st) => st.to <= r)) active = active.filter((st) => st.to > r);
+      asCurve.row.fill(0);
+      for (const st of active) {
+        asCurve.row[st.i] = 1;
+        kind[st.i] = CURVE;
+      }
     }
-    collectRow(seg, dark, yTop + r, xa, xb, kind, row, levels, offLine);
+    collectRow(seg, dark, yTop + r, xa, xb, kind, row, levels, asCurve);
     for (const i of keptRuns(row, o.maxRunsPerRow, o.minGridRunProb)) {
       cols[0].push(r);
       cols[1].push(row.left[i]);
