@@ -18,7 +18,7 @@
  * of path by their medians, and only there the sub-pixel width too (single runs are too noisy for it).
  */
 import { SegClass, type Segmentation } from '../types.ts';
-import { forEachLink, isWide, type RunTable } from './runs.ts';
+import { forEachLink, isCurveInk, isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpWorkspace, type WrapSpan } from './viterbi.ts';
 
@@ -39,8 +39,6 @@ export interface CurveLook {
   samples: number;
 }
 
-const SOLID = SegClass.SolidCurve;
-const BROKEN = SegClass.BrokenCurve;
 const GRID_CLASS = SegClass.Grid;
 const PAPER = SegClass.Paper;
 /** ink must stand this far above the paper (darkness 0..255) for its extents to be read sub-pixel */
@@ -51,7 +49,7 @@ const MAX_V = 24;
 export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, dark?: Uint8Array): RunFeatures {
   const width = new Float32Array(t.count), shade = new Float32Array(t.count);
   const fineWidth = dark ? new Float32Array(t.count) : null;
-  const isInk = (i: number) => seg.classes[i] === SOLID || seg.classes[i] === BROKEN || seg.curveProb[i] >= probCurve;
+  const isInk = (i: number) => isCurveInk(seg, i, probCurve);
   const paper = dark ? paperDarkness(seg, t, dark) : 0;
   for (let j = 0; j < t.count; j++) {
     const y = t.y0 + t.row[j];

@@ -140,6 +140,12 @@ interface RowRuns {
   kept: number[];
 }
 
+/** Pixel i is curve ink: classed solid or broken, or of curve probability at least probCurve (0..255). */
+export function isCurveInk(seg: Segmentation, i: number, probCurve: number): boolean {
+  const c = seg.classes[i];
+  return c === SOLID || c === BROKEN || seg.curveProb[i] >= probCurve;
+}
+
 /** Marks each pixel of row y in [xa, xb] as NONE, CURVE or GRID (short grid segments only). */
 function classifyRow(seg: Segmentation, y: number, xa: number, xb: number, o: RunOptions, kind: Uint8Array): void {
   const base = y * seg.width;
@@ -147,10 +153,8 @@ function classifyRow(seg: Segmentation, y: number, xa: number, xb: number, o: Ru
   for (let x = xa; x <= xb + 1; x++) {
     let k = NONE;
     if (x <= xb) {
-      const c = seg.classes[base + x];
-      const p = seg.curveProb[base + x];
-      if (c === SOLID || c === BROKEN || p >= o.probCurve) k = CURVE;
-      else if (c === GRID_CLASS) k = GRID;
+      if (isCurveInk(seg, base + x, o.probCurve)) k = CURVE;
+      else if (seg.classes[base + x] === GRID_CLASS) k = GRID;
       kind[x - xa] = k;
     }
     if (k === GRID && gridStart < 0) gridStart = x;
@@ -321,10 +325,7 @@ function offLineGrid(seg: Segmentation, yTop: number, rows: number, xa: number, 
 /** Curve ink in row y within LINE_PAD px of column x: a stretch ending there continues a curve. */
 function curveNear(seg: Segmentation, y: number, x: number, o: RunOptions): boolean {
   if (y < 0 || y >= seg.height) return false;
-  for (let xx = Math.max(0, x - LINE_PAD); xx <= Math.min(seg.width - 1, x + LINE_PAD); xx++) {
-    const i = y * seg.width + xx;
-    if (seg.classes[i] === SOLID || seg.classes[i] === BROKEN || seg.curveProb[i] >= o.probCurve) return true;
-  }
+  for (let xx = Math.max(0, x - LINE_PAD); xx <= Math.min(seg.width - 1, x + LINE_PAD); xx++) if (isCurveInk(seg, y * seg.width + xx, o.probCurve)) return true;
   return false;
 }
 
