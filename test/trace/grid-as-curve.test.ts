@@ -56,6 +56,41 @@ describe('grid-classed ink that is a curve', () => {
     if (j >= 0) expect(table.gridOnly[j]).toBe(1);
   });
 
+  it('follows the stretch across the depth lines that cut it', () => {
+    // horizontal lines every 50 rows cut the stretch into pieces shorter than offLineMinRows (80)
+    const s = sheet();
+    for (let y = 225; y < H; y += 50) s.hLine(y, X0, X1);
+    const seg = s.segmentation();
+    const table = extractRuns(seg, X0, X1, 0, H);
+    for (const r of [210, 300, 410]) {
+      const j = runAt(table, r, 80);
+      expect(j).toBeGreaterThanOrEqual(0);
+      expect(table.gridOnly[j]).toBe(0);
+    }
+    // not across a break of more than offLineGapRows: each piece alone is too short
+    const noGap = extractRuns(seg, X0, X1, 0, H, { offLineGapRows: 0 });
+    const j = runAt(noGap, 300, 80);
+    if (j >= 0) expect(noGap.gridOnly[j]).toBe(1);
+  });
+
+  it('leaves a faint printed line the model sees only in places grid', () => {
+    // a printed line at x 120 that the model classes grid on 20 rows in every 100, and on rows 430–560,
+    // where a curve crosses it: under 40% of the rows, but in every part of the log
+    const s = sheet();
+    s.vLine(120);
+    s.relabel(118, 0, 123, H, SegClass.Paper, 0);
+    for (let y = 0; y < H; y += 100) s.relabel(118, y, 123, y + 20, SegClass.Grid, 0);
+    s.relabel(118, 430, 123, 560, SegClass.Grid, 0);
+    s.curve((y) => 120 + (y - 560), 520, 600);
+    const table = extractRuns(s.segmentation(), X0, X1, 0, H);
+    for (const r of [440, 480, 540]) {
+      const j = runAt(table, r, 120);
+      if (j >= 0) expect(table.gridOnly[j]).toBe(1);
+    }
+    // the curve's stretch at x 80 is still taken
+    expect(table.gridOnly[runAt(table, 300, 80)]).toBe(0);
+  });
+
   it('traces the curve through its straight stretch instead of leaving it absent there', () => {
     const s = sheet();
     const trace = (options: Partial<TraceOptions>) =>
