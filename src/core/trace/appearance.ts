@@ -12,7 +12,8 @@
  * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width;
  * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
  *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
- * A curve's look is the median of each feature over the runs of its own path nearest its seed. In the
+ * A curve's look is the median of each feature over the runs of its own path nearest its seed, off grid
+ * lines (where a line cuts the curve's ink into pieces and thins it). In the
  * DP a run costs a curve how much more unlike it it is than like the track's most similar other curve
  * (with dead zones, and capped: a crossing merges two lines' ink); identity.ts compares whole pieces
  * of path by their medians, and only there the sub-pixel width too (single runs are too noisy for it).
@@ -202,7 +203,8 @@ export function measureLooks(
   const zones = seeds.map((seed, k) => seedZone(table, local[k], table.row[seed], o));
   if (!(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) return { looks: seeds.map(() => null), features: null, zones };
   const features = runFeatures(seg, table, o.runs.probCurve, dark);
-  const looks = seeds.map((seed, k) => curveLook(features, runsAlone(table, local, k, table.row[seed], o), o.lookMinSamples));
+  const onGrid = o.lookOffGrid ? (j: number) => table.gridOnly[j] === 1 || touchesGrid(seg, table, j) : () => false;
+  const looks = seeds.map((seed, k) => curveLook(features, runsAlone(table, local, k, table.row[seed], o, onGrid), o.lookMinSamples));
   return { looks, features, zones };
 }
 
@@ -249,6 +251,17 @@ function pathNearSeed(table: RunTable, ws: DpWorkspace, emit: Float32Array, wrap
   return runs;
 }
 
+/**
+ * Run j, or a pixel beside it, is classed grid: the curve runs along a printed line there (or a straight
+ * stretch the model took for one), and the line breaks its ink into short pieces, is left out of its
+ * width and, where lifted, of its shade: a look read there is not the curve's.
+ */
+function touchesGrid(seg: Segmentation, table: RunTable, j: number): boolean {
+  const base = (table.y0 + table.row[j]) * seg.width;
+  for (let x = Math.max(0, table.left[j] - 1); x <= Math.min(seg.width - 1, table.right[j] + 1); x++) if (seg.classes[base + x] === GRID_CLASS) return true;
+  return false;
+}
+
 /** Runs i and j come within 2 × line width + 2 px of each other sideways (any rows): ink a curve could be taken for. */
 function closeBy(table: RunTable, i: number, j: number): boolean {
   const reach = 2 * table.lineWidth + 2;
@@ -256,15 +269,16 @@ function closeBy(table: RunTable, i: number, j: number): boolean {
 }
 
 /**
- * The lookSamples runs of curve k's local path nearest its seed that are narrow and have no other
- * curve's local path within reach (px) on their row: the nearer the seed, the surer they are its own.
+ * The lookSamples runs of curve k's local path nearest its seed that are narrow, off grid lines
+ * (onGrid: TraceOptions.lookOffGrid) and have no other curve's local path within reach (px) on their
+ * row: the nearer the seed, the surer they are its own.
  */
-function runsAlone(table: RunTable, local: Int32Array[], k: number, seedRow: number, o: TraceOptions): number[] {
+function runsAlone(table: RunTable, local: Int32Array[], k: number, seedRow: number, o: TraceOptions, onGrid: (j: number) => boolean): number[] {
   const out: number[] = [];
   for (let d = 0; d <= o.lookRows && out.length < o.lookSamples; d++) {
     for (const r of d === 0 ? [seedRow] : [seedRow - d, seedRow + d]) {
       const j = r >= 0 && r < table.rows ? local[k][r] : -1;
-      if (j < 0 || isWide(table, j)) continue;
+      if (j < 0 || isWide(table, j) || onGrid(j)) continue;
       const near = local.some((l, m) => m !== k && l[r] >= 0 && closeBy(table, l[r], j));
       if (!near) out.push(j);
     }
