@@ -56,6 +56,33 @@ describe('dropRides', () => {
     expect(onRows(a, 0, ROWS)).toBe(ROWS);
   });
 
+  it('drops landings on a neighbour’s line between bridges, even when they start next to its own ink', () => {
+    // A leaves its own ink at x 200 on row 60 and, from row 70 to 169, bridges along B's line at x 100,
+    // landing on it every 20 rows: a dotted curve whose dots the model missed, following a solid one
+    const b = hostAt(() => 100);
+    const a = path((r) => (r < 60 || r >= 170 ? { kind: 1, x: 200, run: ownRun(r) } : r >= 70 && r % 20 === 10 ? { kind: 1, x: 100, run: hostRun(r) } : { kind: 2 }));
+    dropRides(table, [a, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 60, 170)).toBe(0);
+    expect(onRows(a, 0, 60) + onRows(a, 170, ROWS)).toBe(60 + 130);
+  });
+
+  it('counts a run of a neighbour’s line it bridged over as the neighbour’s (RunTable.mate)', () => {
+    // B bridges over each row where A lands: B holds no run there, yet the run A holds is linked 1:1
+    // to B's runs on the rows above and below
+    const b = path((r) => (r >= 70 && r < 170 && r % 20 === 10 ? { kind: 2 } : { kind: 1, x: 100, run: hostRun(r) }));
+    const landing = (r: number) => r >= 70 && r < 170 && r % 20 === 10;
+    // (its own ink ends more than MAX_GAP rows before the first landing: dropped whatever their density)
+    const a = path((r) => (r < 40 || r >= 200 ? { kind: 1, x: 200, run: ownRun(r) } : landing(r) ? { kind: 1, x: 100, run: hostRun(r) } : { kind: 2 }));
+    const mate = new Int32Array(4 * ROWS).fill(-1);
+    for (let r = 0; r + 1 < ROWS; r++) mate[hostRun(r)] = hostRun(r + 1);
+    dropRides({ rows: ROWS, mate }, [a, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a, 40, 200)).toBe(0);
+    // without the links A's landings are ink no other path holds: its own, and kept
+    const a2 = path((r) => (r < 40 || r >= 200 ? { kind: 1, x: 200, run: ownRun(r) } : landing(r) ? { kind: 1, x: 100, run: hostRun(r) } : { kind: 2 }));
+    dropRides(table, [a2, b], [[20], [20]], MAX_GAP, AWAY);
+    expect(onRows(a2, 40, 200)).toBe(5);
+  });
+
   it('keeps shared ink far from the curve’s own ink when it lies on the curve’s way (curves braided in one line)', () => {
     const b = hostAt(() => 100);
     const a = rider(104, () => 100);
