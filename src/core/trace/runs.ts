@@ -292,10 +292,11 @@ const LINE_PAD = 2;
 
 /**
  * A printed line is inked on at least 40% of the sampled rows, or, where the model sees a faint line
- * only in places, classed grid (in it or a neighbour column: a faint line drawn across two) on at least
- * 5% of the sampled rows of every one of LINE_BANDS bands down the log; a curve's straight stretch lies in a few bands (and a curve that wanders across the column
- * is classed curve there, which this count leaves out). (Case 2 of the accuracy bench: a faint log subline seen
- * as grid on 25% of the rows, 7% in its sparsest band, was taken as curve and pulled RDEP onto it.)
+ * only in places, classed grid (in it or a neighbour column: a faint line drawn across two) on at
+ * least 5% of the sampled rows of every one of LINE_BANDS bands down the log. A curve's straight
+ * stretch lies in a few bands, and a curve that wanders across the column is classed curve there,
+ * which this count leaves out. (Case 2 of the accuracy bench: a faint log subline seen as grid on 25%
+ * of the rows, 7% in its sparsest band, was taken as curve and pulled RDEP onto it.)
  */
 const LINE_BANDS = 8;
 
