@@ -43,7 +43,7 @@ test('calibrate the sample through the UI, digitise it, look at the mask and wal
   for (const [t, track] of paper.tracks.entries()) {
     for (const [c, curve] of track.curves.entries()) {
       const got = layout.tracks[t].curves[c];
-      expect(got).toMatchObject({ mnemonic: curve.mnemonic, unit: curve.unit, scale: curve.scale, left: curve.left, right: curve.right, wrap: curve.wrap, style: curve.style });
+      expect(got).toMatchObject({ mnemonic: curve.mnemonic, unit: curve.unit, scale: curve.scale, left: curve.left, right: curve.right, wrap: curve.wrap, ...(curve.backup ? { backup: curve.backup } : {}), style: curve.style });
       expect(Math.hypot(got.seed.x - curve.seed.x, got.seed.y - curve.seed.y)).toBeLessThan(3);
     }
   }

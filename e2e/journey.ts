@@ -142,6 +142,7 @@ async function addCurve(page: Page, t: number, c: number, curve: Layout['tracks'
   await type(page, `${name} left value`, curve.left);
   await type(page, `${name} right value`, curve.right);
   if (curve.wrap) await page.getByLabel(`${name} wraps onto backup scales`, { exact: true }).check();
+  if (curve.wrap && curve.backup) await page.getByLabel(`${name} backup side`, { exact: true }).selectOption(curve.backup);
   await page.getByLabel(`${name} line style`, { exact: true }).selectOption(curve.style ?? 'solid');
   await page.getByRole('button', { name: `Set the seed of ${name.toLowerCase()}` }).click();
   await clickScan(page, curve.seed.x, curve.seed.y);

@@ -30,7 +30,7 @@
  LLS_SCL .OHMM  2 200 LOG     : LLS scale, left and right edge values, track 2
  RXO_SCL .OHMM  2 200 LOG     : RXO scale, left and right edge values, track 2
 ~Other
-Digitised with tracewell-synth 1.2.0 from a raster log scan.
+Digitised with tracewell-synth 1.5.0 from a raster log scan.
 Note: synthetic sample, seed 5228: the exact curves drawn on synthetic-log.png
 ~A  DEPT     CGR    RHOB    SPBR     LLS     RXO
   1006.5 -999.25  2.4411 -12.566 -999.25   6.854

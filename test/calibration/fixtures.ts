@@ -41,7 +41,7 @@ export function fullLayout(): Layout {
         x0: 0,
         x1: 500,
         curves: [
-          { mnemonic: 'GR', unit: 'GAPI', description: 'gamma ray', scale: 'linear', left: 0, right: 150, seed: { x: 10, y: 200 }, anchors: [{ x: 40, y: 900 }, { x: 480.5, y: 2000.5 }], wrap: true, style: 'solid' },
+          { mnemonic: 'GR', unit: 'GAPI', description: 'gamma ray', scale: 'linear', left: 0, right: 150, seed: { x: 10, y: 200 }, anchors: [{ x: 40, y: 900 }, { x: 480.5, y: 2000.5 }], wrap: true, backup: 'right', style: 'solid' },
           { mnemonic: 'CALI', unit: 'IN', scale: 'linear', left: 6, right: 16, seed: { x: 250, y: 200 }, wrap: false, style: 'broken' },
         ],
       },

@@ -141,6 +141,11 @@ describe('parseLayout: precise errors', () => {
     expectError(errorsAfter((j) => (j.tracks[0].curves[0].wrapp = true)), 'tracks[0].curves[0].wrapp', /unknown field "wrapp"/);
   });
 
+  it('an unknown backup side', () => {
+    expectError(errorsAfter((j) => (j.tracks[0].curves[0].backup = 'up')), 'tracks[0].curves[0].backup', /unknown backup side "up"; use "right", "left" or "both"/);
+    expectError(errorsAfter((j) => (j.tracks[0].curves[0].backup = 1)), 'tracks[0].curves[0].backup', /must be a string/);
+  });
+
   it('step ≤ 0', () => {
     expectError(errorsAfter((j) => (j.step = 0)), 'step', /greater than 0, not 0/);
     expectError(errorsAfter((j) => (j.step = -0.5)), 'step', /greater than 0, not -0\.5/);

@@ -98,6 +98,31 @@ describe('truth and layout', () => {
     if (brokenPoints > 50) expect(brokenHits / brokenPoints).toBeGreaterThan(0.3);
   });
 
+  it('gives each wrapped curve the backup side its truth is drawn on, and none to the others', () => {
+    const sides = new Set<string>();
+    let wrapped = 0;
+    for (let seed = 1; seed <= 40 && (sides.size < 2 || wrapped < 4); seed++) {
+      const s = renderSample(seed, SHORT, undefined, { defects: NO_DEFECTS });
+      for (const c of s.truth.curves) {
+        const spec = s.layout.tracks[c.track].curves[c.curve];
+        if (!c.wrap) {
+          expect(spec.backup, `${c.mnemonic}, seed ${seed}`).toBeUndefined();
+          continue;
+        }
+        wrapped++;
+        // the cycle each drawn value is on: 0 on the track, +1 one span past its right edge
+        const cycles = c.value.filter((v): v is number => v !== null).map((v) => Math.floor((v - c.left) / (c.right - c.left)));
+        const past = { right: cycles.some((k) => k > 0), left: cycles.some((k) => k < 0) };
+        // one that stays on its track gets the side its high values would leave by
+        const want = past.right && past.left ? 'both' : past.left ? 'left' : past.right ? 'right' : c.right > c.left ? 'right' : 'left';
+        expect(spec.backup, `${c.mnemonic}, seed ${seed}`).toBe(want);
+        if (past.right || past.left) sides.add(spec.backup!);
+      }
+    }
+    expect(wrapped).toBeGreaterThan(3);
+    expect(sides.size, 'seeds 1–40 should wrap on both sides').toBeGreaterThanOrEqual(2);
+  });
+
   it.each(SEEDS)('each seed pixel is on ink of its own curve class (seed %i)', (seed) => {
     const s = cleanRender(seed);
     for (const t of s.layout.tracks) {

@@ -40,6 +40,23 @@ describe('wrap (back-up scales)', () => {
     expect(c.cycle![480]).toBe(0);
   });
 
+  it('reads the backup only on the side the layout names', () => {
+    const s = new Sheet(280, 500);
+    s.vLine(x0 + 0.5);
+    s.vLine(x1 + 0.5);
+    drawWrapped(s);
+    const trace = (backup: 'right' | 'left') =>
+      traceCurves({ seg: s.segmentation(), tracks: [{ x0, x1, curves: [curveSpec('GR', { x: unwrapped(30.5), y: 30.5 }, { wrap: true, backup })] }] })[0];
+    const right = trace('right');
+    expect(right.cycle![250]).toBe(1);
+    const u = right.x.map((x, r) => x + right.cycle![r] * span);
+    expect(maxError(u, 0, unwrapped, 2, 498)).toBeLessThan(2);
+    // with the backup on the left, the ink past the right edge cannot be this curve on a backup
+    const left = trace('left');
+    expect(left.cycle!.every((c) => c <= 0)).toBe(true);
+    expect(Number.isNaN(left.x[250]) || Math.abs(left.x[250] + left.cycle![250] * span - unwrapped(250)) > 50).toBe(true);
+  });
+
   it('reports no cycle for a curve that is not marked wrap, and follows it up to the edge', () => {
     const s = new Sheet(280, 500);
     drawWrapped(s);

@@ -5,6 +5,7 @@ export { CURRENT_LAYOUT_VERSION, migrateLayout, type MigrateResult } from './mig
 export { parseLayout, parseLayoutText } from './parse';
 export { layoutToJson } from './serialize';
 export {
+  BACKUP_SIDES,
   DEPTH_FITS,
   DEPTH_UNITS,
   LINE_STYLES,

@@ -1,6 +1,7 @@
 /**
  * The tracewell layout, version 1: how one scan is read. A JSON file the CLI takes as --layout,
- * the UI edits, and sessions save. Keep it stable: new fields only with a version bump and a migration.
+ * the UI edits, and sessions save. Keep it stable: a new optional field whose absence means the old
+ * behaviour (anchors, backup) keeps version 1; a changed meaning needs a version bump and a migration.
  *
  * All pixel coordinates refer to the upright image: first `rotate` (clockwise, in 90° steps), then
  * `deskew` (degrees, positive = the content is rotated clockwise and is turned back counter-clockwise,
@@ -11,6 +12,12 @@ export type DepthUnit = 'M' | 'FT';
 export type ScaleKind = 'linear' | 'log';
 /** Line style of a curve on paper; helps the tracer keep a curve on its own class of ink. */
 export type LineStyle = 'solid' | 'broken';
+/**
+ * Where a wrapped curve's backup scales lie, as the log heading prints them: past the track's right
+ * edge (GR 0–150 backed up at 150–300: a value past the right edge comes back in at the left, one
+ * span on), past its left edge (a reversed 100–0 GR backed up at 200–100), or on both sides.
+ */
+export type BackupSide = 'right' | 'left' | 'both';
 
 export interface PixelPoint {
   x: number;
@@ -50,6 +57,8 @@ export interface CurveSpec {
   anchors?: PixelPoint[];
   /** the curve continues on backup scales when it leaves the track (value = edge ± whole spans) */
   wrap: boolean;
+  /** with `wrap`: which side the backup scales lie on; absent = both (the tracer then allows either) */
+  backup?: BackupSide;
   style?: LineStyle;
 }
 

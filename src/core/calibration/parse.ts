@@ -75,7 +75,7 @@ class Reader {
 const LAYOUT_KEYS = ['version', 'rotate', 'deskew', 'depth', 'step', 'well', 'tracks'] as const;
 const DEPTH_KEYS = ['unit', 'refs', 'fit', 'top', 'bottom'] as const;
 const TRACK_KEYS = ['x0', 'x1', 'curves'] as const;
-const CURVE_KEYS = ['mnemonic', 'unit', 'description', 'scale', 'left', 'right', 'seed', 'anchors', 'wrap', 'style'] as const;
+const CURVE_KEYS = ['mnemonic', 'unit', 'description', 'scale', 'left', 'right', 'seed', 'anchors', 'wrap', 'backup', 'style'] as const;
 
 /**
  * Parse a layout file's JSON (the result of JSON.parse) into a Layout, migrating older versions.
@@ -193,12 +193,14 @@ function readCurve(r: Reader, v: unknown, path: string): CurveSpec | undefined {
   const anchorsField = r.field(obj, 'anchors', path, true);
   const anchors = anchorsField === undefined ? undefined : r.list(obj, 'anchors', path, (el, p) => readPoint(r, el, p));
   const wrap = r.boolean(obj, 'wrap', path);
+  const backup = r.string(obj, 'backup', path, true);
   const style = r.string(obj, 'style', path, true);
   if (anchorsField !== undefined && !anchors) return undefined;
   if (mnemonic === undefined || unit === undefined || scale === undefined) return undefined;
   if (left === undefined || right === undefined || !seed || wrap === undefined) return undefined;
   const curve: CurveSpec = { mnemonic, unit, scale: scale as CurveSpec['scale'], left, right, seed, wrap };
   if (description !== undefined) curve.description = description;
+  if (backup !== undefined) curve.backup = backup as CurveSpec['backup'];
   if (style !== undefined) curve.style = style as CurveSpec['style'];
   if (anchors && anchors.length > 0) curve.anchors = anchors;
   return curve;

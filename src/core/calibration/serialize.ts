@@ -35,6 +35,7 @@ function curveJson(c: CurveSpec): CurveSpec {
   Object.assign(out, { scale: c.scale, left: c.left, right: c.right, seed: { x: c.seed.x, y: c.seed.y } });
   if (c.anchors && c.anchors.length > 0) out.anchors = c.anchors.map((a) => ({ x: a.x, y: a.y }));
   out.wrap = c.wrap;
+  if (c.backup !== undefined) out.backup = c.backup;
   if (c.style !== undefined) out.style = c.style;
   return out as CurveSpec;
 }

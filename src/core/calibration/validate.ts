@@ -11,6 +11,7 @@ export const ROTATIONS = [0, 90, 180, 270] as const;
 export const DEPTH_UNITS = ['M', 'FT'] as const;
 export const SCALE_KINDS = ['linear', 'log'] as const;
 export const LINE_STYLES = ['solid', 'broken'] as const;
+export const BACKUP_SIDES = ['right', 'left', 'both'] as const;
 export const DEPTH_FITS = ['auto', 'linear', 'piecewise'] as const;
 /** Larger tilts are not skew but a wrong `rotate`, or a scan the user should redo. */
 export const MAX_DESKEW_DEG = 5;
@@ -171,6 +172,9 @@ function curveErrors(curve: CurveSpec, track: TrackSpec, path: string): LayoutEr
   seedErrors(curve, track, add);
   anchorErrors(curve, track, add);
   if (typeof curve.wrap !== 'boolean') add('wrap', `must be true or false, not ${describeValue(curve.wrap)}`);
+  if (curve.backup !== undefined && !(BACKUP_SIDES as readonly string[]).includes(curve.backup)) {
+    add('backup', `unknown backup side ${describeValue(curve.backup)}; use "right", "left" or "both"`);
+  }
   if (curve.style !== undefined && !(LINE_STYLES as readonly string[]).includes(curve.style)) {
     add('style', `unknown line style ${describeValue(curve.style)}; use "solid" or "broken"`);
   }

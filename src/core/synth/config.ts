@@ -1,6 +1,6 @@
 /** Generator identity and configuration: recorded in every dataset manifest. */
 /** Bump `version` whenever the output for a given seed and config changes. */
-export const GENERATOR = { name: 'tracewell-synth', version: '1.4.0' } as const;
+export const GENERATOR = { name: 'tracewell-synth', version: '1.5.0' } as const;
 
 export interface SynthConfig {
   /** image height range, px (the log's length) */

@@ -4,9 +4,9 @@
  * drawn in); the scan itself is skewed by `layout.deskew` degrees (positive = content rotated
  * clockwise about the image centre), so deskewing it by that angle brings it back to this frame.
  */
-import type { Layout, TrackSpec } from '../calibration/layout.ts';
+import type { BackupSide, Layout, TrackSpec } from '../calibration/layout.ts';
 import { SegClass } from '../types.ts';
-import type { DashStyle, SampleGrid } from './curve-plan.ts';
+import type { CurvePlan, DashStyle, SampleGrid } from './curve-plan.ts';
 import type { DrawnCurve } from './draw-curves.ts';
 import { depthLines } from './draw-grid.ts';
 import type { LogPlan } from './plan.ts';
@@ -90,13 +90,30 @@ function depthRefs(plan: LogPlan): { y: number; depth: number }[] {
   return [{ y: round(a.y, 10), depth: a.depth }, { y: round(b.y, 10), depth: b.depth }];
 }
 
+/**
+ * The backup side a wrapped curve's log heading prints: the side(s) its drawn cycles go to. A wrapped
+ * curve that never leaves its track gets the side its high values lie on (GR 0–150: right).
+ */
+function backupOf(c: CurvePlan, d: DrawnCurve): { backup?: BackupSide } {
+  if (!c.wrap) return {};
+  let lo = 0, hi = 0;
+  for (const k of d.cycle) {
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo < 0 && hi > 0) return { backup: 'both' };
+  if (lo < 0 || hi > 0) return { backup: lo < 0 ? 'left' : 'right' };
+  return { backup: c.right > c.left ? 'right' : 'left' };
+}
+
 export function buildLayout(plan: LogPlan, grid: SampleGrid, drawn: DrawnCurve[][], mask: Uint8Array, rng: Rng, well: Record<string, string>): Layout {
   const tracks: TrackSpec[] = plan.tracks.map((t, ti) => ({
     x0: round(t.x0, 10),
     x1: round(t.x1, 10),
     curves: t.curves.map((c, ci) => ({
       mnemonic: c.mnemonic, unit: c.unit, description: c.title, scale: c.scale, left: c.left, right: c.right,
-      seed: pickSeed(rng, plan, grid, drawn, ti, ci, mask), wrap: c.wrap, style: c.style === 'solid' ? 'solid' : 'broken',
+      seed: pickSeed(rng, plan, grid, drawn, ti, ci, mask), wrap: c.wrap, ...backupOf(c, drawn[ti][ci]),
+      style: c.style === 'solid' ? 'solid' : 'broken',
     })),
   }));
   return {

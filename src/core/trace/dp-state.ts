@@ -7,11 +7,20 @@
  * different states, or a wrong cycle could win a row greedily — then bridged states (`carried` per
  * row), then two "absent" states per row (anywhere, and off scale beyond a track edge).
  */
+import type { BackupSide } from '../calibration/layout.ts';
 import type { RunTable } from './runs.ts';
 
 export interface WrapSpan {
   x0: number;
   x1: number;
+  /** a wrapped curve's backup side (layout `backup`): right = cycles 0…+max, left = −max…0; absent = both */
+  side?: BackupSide;
+}
+
+/** The lowest and highest wrap cycle a curve may take, for a cycle limit of ±max. */
+export function cycleRange(ws: WrapSpan | null, max: number): [number, number] {
+  if (!ws) return [0, 0];
+  return [ws.side === 'right' ? 0 : -max, ws.side === 'left' ? 0 : max];
 }
 
 /** Row-local list of live states, reused between rows. */

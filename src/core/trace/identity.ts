@@ -15,6 +15,7 @@
  * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
  */
 import type { DpPath, WrapSpan } from './viterbi.ts';
+import { cycleRange } from './dp-state.ts';
 import type { TraceOptions } from './options.ts';
 import { pieceLookCost, type CurveLook, type RunFeatures } from './appearance.ts';
 import { lineFit } from './fit.ts';
@@ -138,8 +139,10 @@ function endsOfLong(ts: Touch[], o: TraceOptions): Touch[] {
   return out;
 }
 
-function offCycle(p: DpPath, from: number, to: number): boolean {
-  for (let r = from; r < to; r++) if (p.kind[r] !== 0 && p.cycle[r] !== 0) return true;
+/** Does path p read ink on a wrap cycle that curve c may not take (a back-up without wrap, or on c's other side)? */
+function offCycle(p: DpPath, from: number, to: number, c: IdentityCurve): boolean {
+  const [lo, hi] = cycleRange(c.wrap, 127);
+  for (let r = from; r < to; r++) if (p.kind[r] !== 0 && (p.cycle[r] < lo || p.cycle[r] > hi)) return true;
   return false;
 }
 
@@ -227,8 +230,8 @@ function pieceCosts(a: IdentityCurve, b: IdentityCurve, start: number[], feature
     cost[0][i] = inkCost(a.emit, inkA) + inkCost(b.emit, inkB) + look(a, b, inkA) + look(b, a, inkB);
     cost[1][i] = inkCost(a.emit, inkB) + inkCost(b.emit, inkA) + look(a, b, inkB) + look(b, a, inkA);
     for (const c of [a, b]) if (c.seedRows.some((r) => r >= from && r < to)) cost[1][i] = Infinity;
-    // a curve without wrap cannot take ink its partner read on a back-up cycle
-    if ((!a.wrap && offCycle(b.path, from, to)) || (!b.wrap && offCycle(a.path, from, to))) cost[1][i] = Infinity;
+    // a curve cannot take ink its partner read on a back-up cycle it has no scale for
+    if (offCycle(b.path, from, to, a) || offCycle(a.path, from, to, b)) cost[1][i] = Infinity;
   }
   return cost;
 }

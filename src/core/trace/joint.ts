@@ -45,7 +45,9 @@ interface Joint {
 }
 
 export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
-  return track.curves[k].wrap ? { x0: track.x0, x1: track.x1 } : null;
+  const c = track.curves[k];
+  if (!c.wrap) return null;
+  return c.backup && c.backup !== 'both' ? { x0: track.x0, x1: track.x1, side: c.backup } : { x0: track.x0, x1: track.x1 };
 }
 
 /** The edges beyond which curve k may be off its scale (viterbi.ts DpInput.edges): none for a wrapped curve. */

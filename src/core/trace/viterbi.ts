@@ -9,7 +9,7 @@
  */
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
-import { DpWorkspace, States, bridgeDrift, canWrap, distToInterval, type WrapSpan } from './dp-state.ts';
+import { DpWorkspace, States, bridgeDrift, canWrap, cycleRange, distToInterval, type WrapSpan } from './dp-state.ts';
 
 export { DpWorkspace, type WrapSpan } from './dp-state.ts';
 
@@ -92,6 +92,9 @@ interface Ctx {
   emit: Float32Array;
   wrap: WrapSpan | null;
   span: number;
+  /** the wrap cycles this curve may take (its backup side) */
+  cLo: number;
+  cHi: number;
   /** per run: the interval steps are measured to (the run, or its cluster) */
   gl: Int32Array;
   gr: Int32Array;
@@ -111,7 +114,9 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     order: new Int32Array(size), byCost: new Int32Array(size), key: new Float64Array(size), pred: new Float64Array(size),
     best: new Float64Array(C), bestS: new Int32Array(C), bestPred: new Float64Array(C),
   };
-  const ctx: Ctx = { t, w, o, emit, wrap: wrap && w.maxCycle > 0 ? wrap : null, span: wrap ? wrap.x1 - wrap.x0 : 0,
+  const ctxWrap = wrap && w.maxCycle > 0 ? wrap : null;
+  const [cLo, cHi] = cycleRange(ctxWrap, w.maxCycle);
+  const ctx: Ctx = { t, w, o, emit, wrap: ctxWrap, span: wrap ? wrap.x1 - wrap.x0 : 0, cLo, cHi,
     gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir,
     edges: input.edges ?? null };
   let prev = new States(size);
@@ -163,7 +168,7 @@ function stepRun(ctx: Ctx, j: number, prev: States, absent: Absent, cur: States)
   const M = w.maxCycle;
   tmp.best.fill(Infinity);
   const gridRun = t.gridOnly[j] === 1;
-  const c0 = wrap ? 0 : M, c1 = wrap ? w.cycles : M + 1; // the cycle slots this curve can use
+  const c0 = ctx.cLo + M, c1 = ctx.cHi + M + 1; // the cycle slots this curve can use
   for (let q0 = 0; q0 < prev.n; q0++) {
     const s = tmp.byCost[q0];
     // steps only add cost: once the states (cheapest first) cost more than every arrival found so far,
@@ -179,7 +184,7 @@ function stepRun(ctx: Ctx, j: number, prev: States, absent: Absent, cur: States)
     for (let q = 0; q < (wrap ? 3 : 1); q++) {
       const dc = q === 0 ? 0 : q === 1 ? 1 : -1;
       const c = prev.cycle[s] + dc;
-      if (dc !== 0 && (Math.abs(c) > M || !canWrap(wrap!, t, j, prev.lo[s], prev.hi[s], prev.cycle[s], dc, o.wrapEdgePx))) continue;
+      if (dc !== 0 && (c < ctx.cLo || c > ctx.cHi || !canWrap(wrap!, t, j, prev.lo[s], prev.hi[s], prev.cycle[s], dc, o.wrapEdgePx))) continue;
       const lo = ctx.gl[j] + c * span, hi = ctx.gr[j] + 1 + c * span;
       const gap = Math.max(0, lo - prev.hi[s], prev.lo[s] - hi);
       // a gap in the ink is a dash gap or a crossing line, short along the curve whatever its slope

@@ -55,6 +55,6 @@ export async function emitLayout(scanPath: string, target: string, options: { pa
   const refs = (layout.depth as { refs: { y: number }[] }).refs;
   return [
     `wrote the proposed layout ${target} for ${pageWords(decoded.meta)}: deskew ${proposal.deskew.toFixed(3)}°, ${proposal.tracks.length} track${proposal.tracks.length === 1 ? '' : 's'} (${gridWords(proposal)}), ${proposal.depthLines.length} depth lines`,
-    `to complete it: type the depth printed at ${refs.length === 2 ? `rows ${refs[0].y} and ${refs[1].y}` : 'two depth lines (depth.refs)'}, set depth.unit and step, and add each track's curves (mnemonic, unit, scale, left, right, seed, wrap); then run again with --layout ${target}`,
+    `to complete it: type the depth printed at ${refs.length === 2 ? `rows ${refs[0].y} and ${refs[1].y}` : 'two depth lines (depth.refs)'}, set depth.unit and step, and add each track's curves (mnemonic, unit, scale, left, right, seed, wrap and, for a wrapped curve, backup); then run again with --layout ${target}`,
   ];
 }

@@ -3,7 +3,7 @@
  * right edges, linear or log, reversed, wrap onto backup scales, line style, its seed — one
  * click on the curve on the scan — and its points (AnchorFields).
  */
-import type { CurveSpec, LineStyle, ScaleKind } from '../../core/calibration/layout';
+import type { BackupSide, CurveSpec, LineStyle, ScaleKind } from '../../core/calibration/layout';
 import { setPick } from '../../state/calibrate-actions';
 import { removeCurve, updateCurve } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
@@ -69,6 +69,18 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
           wraps (backup scales)
         </label>
       </div>
+      {curve.wrap && (
+        <div className="cal-row">
+          <label className="cal-field" title="Which side the log heading prints the backup scale on; the tracer then never reads the curve on the other side">
+            <span className="cal-label">Backup</span>
+            <select aria-label={`${name} backup side`} value={curve.backup ?? 'both'} onChange={(ev) => edit(`${name} backup side`, { backup: ev.currentTarget.value as BackupSide })}>
+              <option value="right">right: {backupScale(curve, 1)}</option>
+              <option value="left">left: {backupScale(curve, -1)}</option>
+              <option value="both">both sides</option>
+            </select>
+          </label>
+        </div>
+      )}
       <div className="cal-seed">
         <span className={seedSet ? '' : 'muted'} data-testid={`seed-${t + 1}-${c + 1}`}>
           {seedSet ? `Seed x ${curve.seed.x.toFixed(1)} · y ${curve.seed.y.toFixed(1)}` : 'No seed yet'}
@@ -86,4 +98,12 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
       <AnchorFields t={t} c={c} curve={curve} name={name} e={e} />
     </fieldset>
   );
+}
+
+/** The first backup scale on one side (+1 right, −1 left), as the heading prints it: "150 – 300". */
+export function backupScale(curve: CurveSpec, side: 1 | -1): string {
+  const { left, right } = curve;
+  const at = (t: number) => (curve.scale === 'log' ? left * (right / left) ** t : left + (right - left) * t);
+  const [a, b] = side > 0 ? [at(1), at(2)] : [at(-1), at(0)];
+  return Number.isFinite(a) && Number.isFinite(b) ? `${Number(a.toPrecision(6))} \u2013 ${Number(b.toPrecision(6))}` : '';
 }
