@@ -28,8 +28,10 @@ function set(patch: Partial<UpdateState>): void {
 
 export function registerServiceWorker(): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  // not `immediate`: the worker registers once the page has loaded, so its precache (the model
+  // included) does not compete with the first visit's own scripts and the app's first paint
   activate = registerSW({
-    immediate: true,
+    immediate: false,
     onNeedRefresh: () => set({ updateReady: true }),
     onOfflineReady: () => set({ offlineReady: true }),
     onRegisterError: (e: unknown) => set({ error: e instanceof Error ? e.message : String(e) }),
