@@ -1,0 +1,113 @@
+/**
+ * What the accuracy bench's swapped rows are: digitises the bench's cases as bench-accuracy.ts does
+ * (model only, the same CLI function) and sorts every swapped truth depth (error > 10% of span) of
+ * every curve into one kind, the first that fits:
+ *   cycle — a wrapped curve read on the right ink but the wrong backup cycle
+ *   ghost — another curve of the track is traced there though its truth is absent (it ended, or went
+ *           off scale) and may have taken this curve's line
+ *   other — the trace sits on another curve's truth (within 3% of span)
+ *   spike — a short stretch (< 60 depths) where the truth swings away and the trace cuts across
+ *   rest  — anything else
+ *
+ *   npx tsx scripts/swap-kinds.ts [--cases 30] [--seg-cache DIR] [--model CARD.json] [--detail]
+ *
+ * Prints one line per case and, with --detail, one per curve with swapped rows; the last line sums them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { layoutToJson } from '../src/core/calibration/serialize.ts';
+import { readLas } from '../src/core/las/index.ts';
+import { renderSample } from '../src/core/synth/render.ts';
+import type { TruthCurve } from '../src/core/synth/truth.ts';
+import { SWAP_PCT, curveErrors } from '../src/core/trace/score.ts';
+import { BENCH_CONFIG, BENCH_DATASET_SEED, pickCases, trainingSeeds } from '../src/node/accuracy/cases.ts';
+import { cachingSegmenter } from '../src/node/accuracy/seg-cache.ts';
+import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
+import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
+import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
+import { encodeGrayJpeg } from '../src/node/synth-files.ts';
+import { encodeGrayPng } from '../src/node/png-gray.ts';
+
+const KINDS = ['cycle', 'ghost', 'other', 'spike', 'rest'] as const;
+type Kind = (typeof KINDS)[number];
+type Counts = Record<Kind, number>;
+const zero = (): Counts => ({ cycle: 0, ghost: 0, other: 0, spike: 0, rest: 0 });
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: opt } = parseArgs({ options: { cases: { type: 'string' }, 'seg-cache': { type: 'string' }, model: { type: 'string' }, detail: { type: 'boolean' } } });
+
+/** Position across the track, 0 at left and 1 at right, unwrapped (log scales in log10). */
+function fraction(c: TruthCurve, v: number): number {
+  return c.scale === 'log' ? Math.log10(v / c.left) / Math.log10(c.right / c.left) : (v - c.left) / (c.right - c.left);
+}
+const fold = (f: number) => f - Math.floor(f);
+
+async function main(): Promise<void> {
+  const { cases } = pickCases(Number(opt.cases ?? 30), BENCH_DATASET_SEED, trainingSeeds(ROOT).seeds, BENCH_CONFIG);
+  const model = await createNodeSegmenter(opt.model ? resolve(opt.model) : await defaultCardPath(DEFAULT_MODELS_DIR), { threads: availableParallelism() });
+  const segmenter = opt['seg-cache'] ? cachingSegmenter(model, resolve(opt['seg-cache'])) : model;
+  const dir = mkdtempSync(join(tmpdir(), 'tracewell-swap-kinds-'));
+  const total = zero();
+  try {
+    for (const bc of cases) {
+      const s = renderSample(bc.seed, BENCH_CONFIG);
+      const scan = join(dir, `scan.${s.jpegQuality !== null ? 'jpg' : 'png'}`);
+      const { width, height, data } = s.image;
+      writeFileSync(scan, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height));
+      writeFileSync(join(dir, 'layout.json'), layoutToJson(s.layout));
+      const out = await digitiseFile(scan, await readLayoutFile(join(dir, 'layout.json')), { segmenter });
+      const las = readLas(out.las);
+      const rowOf = new Map<number, number>();
+      las.data[0].forEach((d, r) => rowOf.set(Math.round(d * 1e4), r));
+      const truthOf = (track: number, curve: number) => s.truth.curves.find((q) => q.track === track && q.curve === curve)!;
+      const perCase = zero();
+      const lines: string[] = [];
+      out.series.forEach((se, i) => {
+        const t = truthOf(se.track, se.curve);
+        const traced = (k: number) => {
+          const r = rowOf.get(Math.round(t.depth[k] * 1e4));
+          return r === undefined ? Number.NaN : las.data[i + 1][r];
+        };
+        const { errors } = curveErrors({ mnemonic: se.mnemonic, unit: se.unit, depth: las.data[0], value: las.data[i + 1], scale: se.scale }, t);
+        const mates = out.series.flatMap((o, m) => (o.track === se.track && m !== i ? [{ truth: truthOf(o.track, o.curve), column: las.data[m + 1] }] : []));
+        const counts = zero();
+        for (let k = 0; k < errors.length; ) {
+          if (!(errors[k] > SWAP_PCT)) { k++; continue; }
+          let e = k;
+          while (e + 1 < errors.length && errors[e + 1] > SWAP_PCT) e++;
+          const a = k >= 2 ? t.value[k - 2] : null, b = e + 2 < errors.length ? t.value[e + 2] : null;
+          for (let q = k; q <= e; q++) {
+            const fv = fraction(t, traced(q)), ft = fraction(t, t.value[q]!);
+            const r = rowOf.get(Math.round(t.depth[q] * 1e4));
+            let kind: Kind = 'rest';
+            if (t.wrap && Math.abs(fold(fv - ft + 0.5) - 0.5) < 0.03) kind = 'cycle';
+            else if (r !== undefined && mates.some((m) => m.truth.value[q] === null && Number.isFinite(m.column[r]))) kind = 'ghost';
+            else if (mates.some((m) => m.truth.value[q] !== null && Math.abs(t.wrap || m.truth.wrap ? fold(fv) - fold(fraction(m.truth, m.truth.value[q]!)) : fv - fraction(m.truth, m.truth.value[q]!)) < 0.03)) kind = 'other';
+            else if (e - k < 60 && a !== null && b !== null) {
+              const w = (q - k + 2) / (e - k + 4);
+              const line = fraction(t, a) * (1 - w) + fraction(t, b) * w;
+              if (Math.abs(fv - line) < 0.06 && Math.abs(ft - line) > 0.1) kind = 'spike';
+            }
+            counts[kind]++;
+          }
+          k = e + 1;
+        }
+        const n = KINDS.reduce((sum, x) => sum + counts[x], 0);
+        if (n) lines.push(`  ${t.mnemonic} ${n}: ${KINDS.map((x) => `${x} ${counts[x]}`).join(' ')}`);
+        for (const x of KINDS) perCase[x] += counts[x];
+      });
+      for (const x of KINDS) total[x] += perCase[x];
+      console.log(`case ${bc.index}: ${KINDS.map((x) => `${x} ${perCase[x]}`).join(' ')}`);
+      if (opt.detail) for (const l of lines) console.log(l);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await model.dispose();
+  }
+  const all = KINDS.reduce((sum, x) => sum + total[x], 0);
+  console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')}`);
+}
+
+await main();
