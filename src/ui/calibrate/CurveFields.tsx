@@ -101,7 +101,7 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
 }
 
 /** The first backup scale on one side (+1 right, −1 left), as the heading prints it: "150 – 300". */
-export function backupScale(curve: CurveSpec, side: 1 | -1): string {
+function backupScale(curve: CurveSpec, side: 1 | -1): string {
   const { left, right } = curve;
   const at = (t: number) => (curve.scale === 'log' ? left * (right / left) ** t : left + (right - left) * t);
   const [a, b] = side > 0 ? [at(1), at(2)] : [at(-1), at(0)];
