@@ -46,8 +46,7 @@ interface Joint {
 
 export function wrapSpan(track: TrackSpec, k: number): WrapSpan | null {
   const c = track.curves[k];
-  if (!c.wrap) return null;
-  return c.backup && c.backup !== 'both' ? { x0: track.x0, x1: track.x1, side: c.backup } : { x0: track.x0, x1: track.x1 };
+  return c.wrap ? { x0: track.x0, x1: track.x1, side: c.backup } : null;
 }
 
 /** The edges beyond which curve k may be off its scale (viterbi.ts DpInput.edges): none for a wrapped curve. */

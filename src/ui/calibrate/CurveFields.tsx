@@ -4,6 +4,7 @@
  * click on the curve on the scan — and its points (AnchorFields).
  */
 import type { BackupSide, CurveSpec, LineStyle, ScaleKind } from '../../core/calibration/layout';
+import { valueMap } from '../../core/calibration/value-map';
 import { setPick } from '../../state/calibrate-actions';
 import { removeCurve, updateCurve } from '../../state/layout-edits';
 import { appStore, useAppStore } from '../../state/store';
@@ -102,8 +103,13 @@ export function CurveFields({ t, c, curve, err }: { t: number; c: number; curve:
 
 /** The first backup scale on one side (+1 right, −1 left), as the heading prints it: "150 – 300". */
 function backupScale(curve: CurveSpec, side: 1 | -1): string {
-  const { left, right } = curve;
-  const at = (t: number) => (curve.scale === 'log' ? left * (right / left) ** t : left + (right - left) * t);
-  const [a, b] = side > 0 ? [at(1), at(2)] : [at(-1), at(0)];
+  let a: number, b: number;
+  try {
+    // the scale's own map over a unit-wide track: the backup's edge values on cycle `side`
+    const vm = valueMap(curve, { x0: 0, x1: 1, curves: [] });
+    [a, b] = [vm.valueAt(0, side), vm.valueAt(1, side)];
+  } catch {
+    return ''; // a scale still being typed (equal or non-positive log edges)
+  }
   return Number.isFinite(a) && Number.isFinite(b) ? `${Number(a.toPrecision(6))} \u2013 ${Number(b.toPrecision(6))}` : '';
 }
