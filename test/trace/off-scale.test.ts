@@ -94,4 +94,37 @@ describe('a curve off its scale beyond a track edge', () => {
     // and it is C's line that was traced on both sides of the gap
     for (const r of [100, 290, 350, 600]) expect(Math.abs(withState[r] - C(r + 0.5))).toBeLessThan(2);
   });
+
+  it('a fast swing whose last ink before the edge was lost is still off scale, by where its slope carries it', () => {
+    // D wobbles about x 290 and twice swings past the left edge at 45 px a row for 45 rows (longer than
+    // a bridge may span): on the way out the model kept only the ramp's first 4 rows (faint near-
+    // horizontal strokes are lost first), so D's last ink lies 100 px inside the edge; on the way back
+    // the ramp is whole and reaches the edge. B runs down x 40. The seed is above the swings, so the DP
+    // meets each swing's cut ramp first (coming back, a curve must still land near the edge it left).
+    const W2 = 400, X2 = 390;
+    const D = (y: number) => 290 + 6 * Math.sin(y / 30);
+    const swings = [[200, 245], [420, 465]];
+    const s = new Sheet(W2, H);
+    s.vLine(X0);
+    s.vLine(X2);
+    s.curve(() => 40, 0, H, { width: 2, prob: 0.6 });
+    let top = 0;
+    for (const [a, b] of swings) {
+      s.curve(D, top, a, { width: 2 });
+      s.segment(D(a), a, 110, a + 4, { width: 2 }); // the part of the outward ramp the model kept
+      s.segment(X0 - 40, b - 7, D(b), b, { width: 2 }); // the inward ramp, whole
+      top = b;
+    }
+    s.curve(D, top, H, { width: 2 });
+    for (let y = 0; y < H; y++) for (let x = 0; x < X0; x++) { const i = y * W2 + x; s.ink[i] = 0; s.cls[i] = 0; s.prob[i] = 0; }
+    const run = (options: Partial<TraceOptions>) =>
+      traceCurves({ seg: s.segmentation(), scan: s.raster(), tracks: [{ x0: X0, x1: X2, curves: [curveSpec('GR', { x: D(50.5), y: 50.5 })] }], options })[0].x;
+    const onB = (x: Float64Array) => x.filter((v) => Math.abs(v - 40) < 3).length;
+    const x = run({});
+    for (const [a, b] of swings) for (let r = a + 6; r < b - 8; r++) expect(x[r]).toBeNaN();
+    expect(onB(x)).toBeLessThanOrEqual(4); // the inward ramp crosses B
+    for (const r of [100, 300, 600]) expect(Math.abs(x[r] - D(r + 0.5))).toBeLessThan(2);
+    // reaching only offScaleEdgePx from the edge, the trace takes B's line across each swing instead
+    expect(onB(run({ offScaleLookRows: 0 }))).toBeGreaterThan(2 * 15);
+  });
 });

@@ -54,8 +54,8 @@ export interface TraceOptions {
   /**
    * Off scale: a curve without a back-up scale whose value passes a track edge is clipped there on a
    * print (its ink runs out at the edge and comes back at the same edge). A path whose last run lies
-   * within offScaleEdgePx of an edge and heads across it (at least offScaleSlope px a row towards it)
-   * may be absent "off scale" at wOffScale a row (wLostEnter once) instead of wLost, for at most
+   * within offScaleEdgePx of an edge (further for a fast solid swing: offScaleLookRows) and heads
+   * across it (at least offScaleSlope px a row towards it) may be absent "off scale" at wOffScale a row (wLostEnter once) instead of wLost, for at most
    * offScaleMaxRows rows, and comes back only onto a run near the same edge. Without it a long clipped
    * swing costs more than taking a neighbour's line across it (the real 273101 print's DT rode a curve
    * not in the layout for 1,400 rows). wOffScale Infinity or offScaleMaxRows 0: no such state.
@@ -64,6 +64,13 @@ export interface TraceOptions {
   offScaleEdgePx: number;
   offScaleMaxRows: number;
   offScaleSlope: number;
+  /**
+   * a solid curve heading for an edge at |slope| px a row counts as reaching it from up to
+   * offScaleLookRows·|slope| px away (at least offScaleEdgePx): a swing of 45 px a row leaves its last
+   * ink far inside the edge where the model lost the faint near-horizontal strokes. Broken curves
+   * (their slope is measured between dashes) keep offScaleEdgePx. 0: offScaleEdgePx alone.
+   */
+  offScaleLookRows: number;
   /** a wrapped curve crossing a track edge onto the next cycle */
   wWrap: number;
   /**
@@ -253,6 +260,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   offScaleEdgePx: 12,
   offScaleMaxRows: 60,
   offScaleSlope: 2,
+  offScaleLookRows: 3,
   wWrap: 3,
   maxCycle: 1,
   wCycle: 0.05,

@@ -102,6 +102,8 @@ interface Ctx {
   /** +1 down the scan, −1 up */
   dir: number;
   edges: WrapSpan | null;
+  /** a solid curve: its smoothed slope is measured run to run, so it may tell where the line is heading */
+  solid: boolean;
 }
 
 /** Runs the DP and returns the cheapest path from the initial states. */
@@ -118,7 +120,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   const [cLo, cHi] = cycleRange(ctxWrap, w.maxCycle);
   const ctx: Ctx = { t, w, o, emit, wrap: ctxWrap, span: wrap ? wrap.x1 - wrap.x0 : 0, cLo, cHi,
     gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir,
-    edges: input.edges ?? null };
+    edges: input.edges ?? null, solid: !input.useClusters };
   let prev = new States(size);
   let cur = new States(size);
   for (const s of input.init) {
@@ -207,11 +209,17 @@ function stepRun(ctx: Ctx, j: number, prev: States, absent: Absent, cur: States)
   for (let c = -M; c <= M; c++) if (tmp.best[c + M] < Infinity) pushRunState(ctx, j, c, prev, absent, cur);
 }
 
-/** State s's last run reaches a track edge and its slope heads across it (not a curve running along the edge). */
+/**
+ * State s's last run reaches a track edge and its slope heads across it (not a curve running along the
+ * edge). A solid curve swinging fast reaches further: where its slope carries it over the edge within
+ * offScaleLookRows rows it is heading off scale, though its last ink lies beyond offScaleEdgePx.
+ */
 function headsOffScale(ctx: Ctx, prev: States, s: number): boolean {
   const e = ctx.edges!, o = ctx.o, slope = prev.slope[s]; // px per row in the direction of travel
-  if (prev.lo[s] <= e.x0 + o.offScaleEdgePx) return slope <= -o.offScaleSlope;
-  return prev.hi[s] >= e.x1 - o.offScaleEdgePx && slope >= o.offScaleSlope;
+  const reach = ctx.solid ? Math.max(o.offScaleEdgePx, o.offScaleLookRows * Math.abs(slope)) : o.offScaleEdgePx;
+  if (slope <= -o.offScaleSlope) return prev.lo[s] <= e.x0 + reach;
+  // a run reaching both edges (a stroke across the track) is taken as at the left one, as it always was
+  return slope >= o.offScaleSlope && prev.hi[s] >= e.x1 - reach && prev.lo[s] > e.x0 + o.offScaleEdgePx;
 }
 
 /** A curve off scale comes back at the edge it left: may one that left at x land on run j? */
