@@ -55,10 +55,11 @@ export interface TraceOptions {
    * Off scale: a curve without a back-up scale whose value passes a track edge is clipped there on a
    * print (its ink runs out at the edge and comes back at the same edge). A path whose last run lies
    * within offScaleEdgePx of an edge (further for a fast solid swing: offScaleLookRows) and heads
-   * across it (at least offScaleSlope px a row towards it) may be absent "off scale" at wOffScale a row (wLostEnter once) instead of wLost, for at most
-   * offScaleMaxRows rows, and comes back only onto a run near the same edge. Without it a long clipped
-   * swing costs more than taking a neighbour's line across it (the real 273101 print's DT rode a curve
-   * not in the layout for 1,400 rows). wOffScale Infinity or offScaleMaxRows 0: no such state.
+   * across it (at least offScaleSlope px a row towards it) may be absent "off scale" at wOffScale a
+   * row (wLostEnter once) instead of wLost, for at most offScaleMaxRows rows, and comes back only onto
+   * a run near the same edge. Without it a long clipped swing costs more than taking a neighbour's
+   * line across it (the real 273101 print's DT rode a curve not in the layout for 1,400 rows).
+   * wOffScale Infinity or offScaleMaxRows 0: no such state.
    */
   wOffScale: number;
   offScaleEdgePx: number;
