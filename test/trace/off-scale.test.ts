@@ -21,6 +21,17 @@ describe('a curve off its scale beyond a track edge', () => {
     }
     return x;
   };
+  /** the print clips: no ink in the X0 columns beyond the left edge (the right one when `right`) */
+  const clip = (s: Sheet, right: boolean) => {
+    for (let y = 0; y < s.height; y++) {
+      for (let x = 0; x < X0; x++) {
+        const i = y * s.width + (right ? s.width - 1 - x : x);
+        s.ink[i] = 0;
+        s.cls[i] = 0;
+        s.prob[i] = 0;
+      }
+    }
+  };
   /** the sheet, mirrored left-right when `right` (the swings go past the right edge) */
   const sheet = (a: (y: number) => number, right: boolean) => {
     const at = (x: number) => (right ? W - x : x);
@@ -29,15 +40,7 @@ describe('a curve off its scale beyond a track edge', () => {
     s.vLine(X1);
     s.curve((y) => at(a(y)), 0, H, { width: 2 });
     s.curve(() => at(32), 0, H, { width: 2, prob: 0.6 });
-    // the print clips: no ink beyond the edge
-    for (let y = 0; y < H; y++) {
-      for (let x = 0; x < X0; x++) {
-        const i = y * W + (right ? W - 1 - x : x);
-        s.ink[i] = 0;
-        s.cls[i] = 0;
-        s.prob[i] = 0;
-      }
-    }
+    clip(s, right);
     return { s, at };
   };
   const trace = (a: (y: number) => number, right: boolean, options: Partial<TraceOptions> = {}) => {
@@ -116,7 +119,7 @@ describe('a curve off its scale beyond a track edge', () => {
       top = b;
     }
     s.curve(D, top, H, { width: 2 });
-    for (let y = 0; y < H; y++) for (let x = 0; x < X0; x++) { const i = y * W2 + x; s.ink[i] = 0; s.cls[i] = 0; s.prob[i] = 0; }
+    clip(s, false);
     const run = (options: Partial<TraceOptions>) =>
       traceCurves({ seg: s.segmentation(), scan: s.raster(), tracks: [{ x0: X0, x1: X2, curves: [curveSpec('GR', { x: D(50.5), y: 50.5 })] }], options })[0].x;
     const onB = (x: Float64Array) => x.filter((v) => Math.abs(v - 40) < 3).length;
