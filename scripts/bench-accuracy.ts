@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { depthMap } from '../src/core/calibration/depth-map.ts';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { renderSample } from '../src/core/synth/render.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
@@ -69,8 +70,10 @@ function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; t
 async function score(scan: string, layoutPath: string, truth: SynthTruth, segmenter: Segmenter | null): Promise<{ curves: CurveResult[]; error?: string; seconds: number }> {
   const t0 = performance.now();
   try {
-    const out = await digitiseFile(scan, await readLayoutFile(layoutPath), { segmenter, trace: TRACE });
-    return { curves: scoreLas(out.las, out.series, truth), seconds: (performance.now() - t0) / 1000 };
+    const layout = await readLayoutFile(layoutPath);
+    const out = await digitiseFile(scan, layout, { segmenter, trace: TRACE });
+    const review = { curves: out.curves, yAt: depthMap(layout.depth).yAt };
+    return { curves: scoreLas(out.las, out.series, truth, review), seconds: (performance.now() - t0) / 1000 };
   } catch (e) {
     return { curves: missedCurves(truth), error: oneLine(e), seconds: (performance.now() - t0) / 1000 };
   }

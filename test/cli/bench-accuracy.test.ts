@@ -63,6 +63,24 @@ describe('scoring a LAS against the truth', () => {
     expect(r.score.maePct).toBeCloseTo(20, 1);
     expect(r.score.swapPoints).toBe(r.score.truthPoints);
   });
+
+  it('counts the swapped and the other depths the traced curves flag for review', () => {
+    // one scan row per truth depth; RHOB's confidence is low on its first 10 rows and on rows 100-149,
+    // and RHOB is off by 20% of its span on rows 100-199: half of its swapped rows are flagged
+    const rows = depth.length, rhob = truth.curves[1];
+    const las = doc(() => 0);
+    for (let k = 100; k < 200; k++) las.curves[1].values[k] += 0.2 * (rhob.right - rhob.left);
+    const text = writeLas(las);
+    const conf = (low: (r: number) => boolean) => ({ y0: 0, confidence: Float32Array.from({ length: rows }, (_, r) => (low(r) ? 0.2 : 0.9)) });
+    const curves = truth.curves.map((t) => conf((r) => t === rhob && (r < 10 || (r >= 100 && r < 150))));
+    const yAt = (d: number) => ((d - depth[0]) / (depth[1] - depth[0])) + 0.5;
+    const results = scoreLas(text, series, truth, { curves, yAt });
+    const r = results[1];
+    expect(r.score.swapPoints).toBe(100);
+    expect(r.review).toEqual({ swapFlagged: 50, goodFlagged: 10, goodPoints: r.score.truthPoints * r.score.coverage - 100 });
+    for (const other of results.filter((x) => x !== r)) expect(other.review!.swapFlagged + other.review!.goodFlagged, other.mnemonic).toBe(0);
+    expect(scoreLas(text, series, truth)[1].review).toBeUndefined();
+  });
 });
 
 function bench(args: string[]): Promise<{ code: number; out: string }> {
@@ -113,7 +131,7 @@ describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
     expect(lines.filter((l) => /^case \d+ \(seed \d+;/.test(l))).toHaveLength(3);
     const last = lines[lines.length - 1];
     expect(last).toMatch(/^accuracy: cases=3 median_mae_pct=(\d+\.\d{3}|nan) p95_mae_pct=(\d+\.\d{3}|nan) median_coverage=\d\.\d{4} swaps=\d+ /);
-    expect(last).toMatch(/ model=tiny-unet$/);
+    expect(last).toMatch(/ swaps_flagged_pct=(\d+\.\d|nan) others_flagged_pct=\d+\.\d model=tiny-unet$/);
     const base = Object.fromEntries(last.split(' ').slice(1).map((kv) => kv.split('=')));
     // the classical baseline follows most of each curve on these short scans
     expect(Number(base.baseline_median_coverage)).toBeGreaterThan(0.8);

@@ -29,6 +29,12 @@ export interface Summary {
   swapRows: number;
   swapCurves: number;
   failedCases: number;
+  /**
+   * % of the swapped truth depths the tracer flags for review, and % of the others it flags
+   * (score-las.ts reviewCounts); NaN when the curves carry no review counts
+   */
+  flaggedSwapPct: number;
+  flaggedGoodPct: number;
 }
 
 export function median(xs: number[]): number {
@@ -55,6 +61,18 @@ export function summarise(results: CurveResult[][], failedCases: number): Summar
     swapRows: all.reduce((s, r) => s + r.score.swapPoints, 0),
     swapCurves: all.filter((r) => r.score.swapPoints > 0).length,
     failedCases,
+    ...flaggedShares(all),
+  };
+}
+
+function flaggedShares(all: CurveResult[]): Pick<Summary, 'flaggedSwapPct' | 'flaggedGoodPct'> {
+  const counted = all.filter((r) => r.review);
+  if (counted.length === 0) return { flaggedSwapPct: NaN, flaggedGoodPct: NaN };
+  const sum = (f: (r: CurveResult) => number) => counted.reduce((s, r) => s + f(r), 0);
+  const swaps = sum((r) => r.score.swapPoints), good = sum((r) => r.review!.goodPoints);
+  return {
+    flaggedSwapPct: swaps > 0 ? (100 * sum((r) => r.review!.swapFlagged)) / swaps : NaN,
+    flaggedGoodPct: good > 0 ? (100 * sum((r) => r.review!.goodFlagged)) / good : NaN,
   };
 }
 
@@ -127,7 +145,7 @@ export function budgetLines(results: CurveResult[][]): string[] {
 }
 
 export function summaryLine(label: string, s: Summary): string {
-  return `${label}: median MAE ${num(s.medianMae, 0, 3)}% · median p95 ${num(s.medianP95, 0, 3)}% · 95th-percentile curve MAE ${num(s.worstMae, 0, 3)}% · median coverage ${num(s.medianCoverage, 0, 4)} · swap rows ${s.swapRows} in ${s.swapCurves} curves · failed cases ${s.failedCases}`;
+  return `${label}: median MAE ${num(s.medianMae, 0, 3)}% · median p95 ${num(s.medianP95, 0, 3)}% · 95th-percentile curve MAE ${num(s.worstMae, 0, 3)}% · median coverage ${num(s.medianCoverage, 0, 4)} · swap rows ${s.swapRows} in ${s.swapCurves} curves · failed cases ${s.failedCases}${Number.isNaN(s.flaggedSwapPct) && Number.isNaN(s.flaggedGoodPct) ? '' : ` · flagged for review: ${num(s.flaggedSwapPct, 0, 1)}% of swap rows, ${num(s.flaggedGoodPct, 0, 1)}% of the others`}`;
 }
 
 const key = (x: number, d: number) => (Number.isNaN(x) ? 'nan' : x.toFixed(d));
@@ -149,6 +167,8 @@ export function machineLine(cases: number, model: Summary | null, base: Summary,
     `baseline_median_coverage=${key(base.medianCoverage, 4)}`,
     `baseline_swaps=${base.swapRows}`,
     `baseline_over_model_mae=${key(ratio, 2)}`,
+    `swaps_flagged_pct=${key(m?.flaggedSwapPct ?? NaN, 1)}`,
+    `others_flagged_pct=${key(m?.flaggedGoodPct ?? NaN, 1)}`,
     `model=${modelName}`,
   ].join(' ');
 }
