@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { traceCurves, traceOptions } from '../../src/core/trace/index.ts';
-import { resolveSwaps, type IdentityCurve } from '../../src/core/trace/identity.ts';
+import { REVIEW_CONFIDENCE, traceCurves, traceOptions } from '../../src/core/trace/index.ts';
+import { identityDoubts, resolveSwaps, type IdentityCurve } from '../../src/core/trace/identity.ts';
 import { SegClass } from '../../src/core/types.ts';
 import { Sheet, curveSpec, maxError, swappedRows as swapped, touchA as a, touchB as b } from './fixtures.ts';
 
@@ -128,5 +128,67 @@ describe('identity where two curves were exchanged across a jump', () => {
     const before = [xs(a), xs(b)];
     resolveSwaps([a, b], null, 2, traceOptions());
     expect([xs(a), xs(b)]).toEqual(before);
+  });
+});
+
+/**
+ * Where the evidence cannot tell which curve is which, the tracer says so (identityDoubts): pieces of
+ * two touching paths that could be exchanged at almost no cost are flagged on both curves. Hand-made
+ * paths as resolveSwaps leaves them: on a run every row (runs numbered 2r and 2r + 1, emissions 0).
+ */
+describe('identityDoubts', () => {
+  const ROWS = 200;
+  const o = traceOptions();
+  const curve = (x: (r: number) => number, k: number): IdentityCurve => ({
+    path: {
+      run: Int32Array.from({ length: ROWS }, (_, r) => 2 * r + k), kind: new Uint8Array(ROWS).fill(1),
+      pos: Float64Array.from({ length: ROWS }, (_, r) => x(r)), cycle: new Int8Array(ROWS), step: new Float32Array(ROWS),
+    },
+    emit: new Float32Array(2 * ROWS), look: null, wrap: null, seedRows: [10],
+  });
+  const rows = (d: Uint8Array) => Array.from(d).flatMap((v, r) => (v ? [r] : []));
+
+  it('flags both curves from a long merge on, where the lines beside it say nothing', () => {
+    // A ramps from x 100 onto B's line at 130, runs on it for 60 rows and ramps back; merged that long,
+    // the fitted lines either side carry no weight (identityMaxTouchRows), so either way costs the same
+    const a = curve((r) => (r < 90 ? 100 : r < 100 ? 100 + 3 * (r - 90) : r < 160 ? 130 : r < 170 ? 130 - 3 * (r - 160) : 100), 0);
+    const b = curve(() => 130, 1);
+    const [da, db] = identityDoubts([a, b], null, 2, o, 1);
+    expect(rows(da)).toEqual(rows(db));
+    expect(rows(da)[0]).toBeGreaterThan(90);
+    expect(rows(da)[0]).toBeLessThan(100);
+    expect(rows(da).at(-1)).toBe(ROWS - 1);
+    // a margin below zero flags nothing
+    expect(rows(identityDoubts([a, b], null, 2, o, -1)[0])).toEqual([]);
+  });
+
+  it('flags nothing where two straight lines cross: each goes on straight at far less cost', () => {
+    const a = curve((r) => 60 + r, 0), b = curve((r) => 260 - r, 1);
+    for (const d of identityDoubts([a, b], null, 2, o, 1)) expect(rows(d)).toEqual([]);
+  });
+});
+
+describe('identity doubts in a trace', () => {
+  it('flags for review both curves after alike lines cross at a glancing angle, and only there', () => {
+    // two alike lines cross at rows 170–230 within a few px of each other: which leaves on which side the
+    // lines either side of that long touch cannot say
+    const a = (y: number) => 130 + 0.1 * (y - 200), b = (y: number) => 130 - 0.1 * (y - 200);
+    const s = new Sheet(260, 400);
+    s.curve(a, 0, 400);
+    s.curve(b, 0, 400);
+    const track = { x0: 20, x1: 240, curves: [curveSpec('A', { x: a(40.5), y: 40.5 }), curveSpec('B', { x: b(40.5), y: 40.5 })] };
+    const seg = s.segmentation();
+    const low = (c: { x: Float64Array; confidence: Float32Array }, from: number, to: number) => {
+      let n = 0;
+      for (let r = from; r < to; r++) if (!Number.isNaN(c.x[r]) && c.confidence[r] < REVIEW_CONFIDENCE) n++;
+      return n;
+    };
+    const flagged = traceCurves({ seg, tracks: [track] });
+    const plain = traceCurves({ seg, tracks: [track], options: { identityDoubtMargin: -1 } });
+    for (const [f, p] of flagged.map((c, k) => [c, plain[k]] as const)) {
+      expect(low(f, 20, 150)).toBe(0);
+      expect(low(p, 260, 390)).toBe(0);
+      expect(low(f, 260, 390)).toBe(130);
+    }
   });
 });

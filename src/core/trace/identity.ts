@@ -12,6 +12,9 @@
  *   next to the touch, compared in position and slope): a crossing goes on straight; a jump costs how
  *   far each path leaps across it;
  * - the piece holding a curve's seed or one of its anchor points is that curve's, by definition.
+ * The same chain also says where the decision hangs on little (identityDoubts): pieces that could go
+ * either way at almost no cost are flagged for review, since there the tracer may well have the two
+ * curves exchanged.
  * Pixel space; positions unwrapped (u = x + cycle × span) as in the DP.
  */
 import type { DpPath, WrapSpan } from './viterbi.ts';
@@ -204,11 +207,10 @@ function jumpJunction(before: DpPath, after: DpPath, t: Touch, o: TraceOptions):
 
 /** Exchanges the pair's pieces where that is cheaper; true when anything changed. */
 function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures | null, lineWidth: number, o: TraceOptions): boolean {
-  const ts = endsOfLong(withJumps(touches(a, b, 2 * lineWidth + 2, 3), [...jumps(a.path, o), ...jumps(b.path, o)]), o);
-  if (ts.length === 0) return false;
-  // piece i covers rows [start[i], start[i+1]): the rows of touch i-1 and after, up to touch i
-  const start = [0, ...ts.map((t) => t.from), a.path.kind.length];
-  const state = bestStates(pieceCosts(a, b, start, features, o), ts, a, b, o);
+  const cut = cutPair(a, b, lineWidth, o);
+  if (!cut) return false;
+  const { start } = cut;
+  const state = bestStates(pieceCosts(a, b, start, features, o), links(cut.ts, a, b, o));
   let changed = false;
   for (let i = 0; i < state.length; i++) {
     if (!state[i]) continue;
@@ -216,6 +218,29 @@ function resolvePair(a: IdentityCurve, b: IdentityCurve, features: RunFeatures |
     changed = true;
   }
   return changed;
+}
+
+/**
+ * The pair's paths cut where they touch or either jumps: the cuts, and piece i covering rows
+ * [start[i], start[i+1]) (the rows of cut i-1 and after, up to cut i); null where nothing cuts them.
+ */
+function cutPair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: TraceOptions): { ts: Touch[]; start: number[] } | null {
+  const ts = endsOfLong(withJumps(touches(a, b, 2 * lineWidth + 2, 3), [...jumps(a.path, o), ...jumps(b.path, o)]), o);
+  return ts.length === 0 ? null : { ts, start: [0, ...ts.map((t) => t.from), a.path.kind.length] };
+}
+
+/**
+ * What the link into piece i (i ≥ 1) costs at the cut before it: staying in a state keeps the traced
+ * link there (keep), changing state makes the other one (flip).
+ */
+function links(ts: Touch[], a: IdentityCurve, b: IdentityCurve, o: TraceOptions): { keep: Float64Array; flip: Float64Array } {
+  const keep = new Float64Array(ts.length + 1), flip = new Float64Array(ts.length + 1);
+  for (let i = 1; i <= ts.length; i++) {
+    const t = ts[i - 1];
+    keep[i] = junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o);
+    flip[i] = junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o) + o.identityMargin;
+  }
+  return { keep, flip };
 }
 
 /** Per piece, the pair's cost as traced ([0]) and exchanged ([1]). */
@@ -237,18 +262,14 @@ function pieceCosts(a: IdentityCurve, b: IdentityCurve, start: number[], feature
 }
 
 /** Viterbi over the pieces, state 0 = as traced, 1 = exchanged; the links at each touch cost their junctions. */
-function bestStates(cost: Float64Array[], ts: Touch[], a: IdentityCurve, b: IdentityCurve, o: TraceOptions): Uint8Array {
+function bestStates(cost: Float64Array[], { keep, flip }: { keep: Float64Array; flip: Float64Array }): Uint8Array {
   const pieces = cost[0].length;
   const total = [cost[0][0], cost[1][0]];
   const back: Uint8Array[] = [];
   for (let i = 1; i < pieces; i++) {
-    const t = ts[i - 1];
-    // staying in a state keeps the traced link at this touch; changing state makes the other one
-    const keep = junction(a.path, a.path, t, o) + junction(b.path, b.path, t, o);
-    const flip = junction(a.path, b.path, t, o) + junction(b.path, a.path, t, o) + o.identityMargin;
     const from = new Uint8Array(2);
     const next = [0, 1].map((s) => {
-      const viaStay = total[s] + keep, viaMove = total[1 - s] + flip;
+      const viaStay = total[s] + keep[i], viaMove = total[1 - s] + flip[i];
       from[s] = viaStay <= viaMove ? s : 1 - s;
       return Math.min(viaStay, viaMove) + cost[s][i];
     });
@@ -268,4 +289,45 @@ function swapRows(p: { [i: number]: number }, q: { [i: number]: number }, from: 
     p[r] = q[r];
     q[r] = v;
   }
+}
+
+/**
+ * Rows where the identity of two touching curves hangs on little: per pair, the pieces (as resolveSwaps
+ * cuts them) whose best outcome with the two exchanged costs within `margin` of the best outcome as they
+ * are. There a look-alike neighbour fits the evidence about as well: the rows are flagged for review,
+ * per curve (1 = doubtful). Paths as resolveSwaps left them.
+ */
+export function identityDoubts(curves: IdentityCurve[], features: RunFeatures | null, lineWidth: number, o: TraceOptions, margin: number): Uint8Array[] {
+  const out = curves.map((c) => new Uint8Array(c.path.kind.length));
+  for (let a = 0; a < curves.length; a++) {
+    for (let b = a + 1; b < curves.length; b++) {
+      const A = curves[a], B = curves[b];
+      const cut = cutPair(A, B, lineWidth, o);
+      if (!cut) continue;
+      const { start } = cut;
+      const m = pieceMargins(pieceCosts(A, B, start, features, o), links(cut.ts, A, B, o));
+      for (let i = 0; i < m.length; i++) {
+        if (!(m[i] < margin)) continue;
+        out[a].fill(1, start[i], start[i + 1]);
+        out[b].fill(1, start[i], start[i + 1]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Per piece: how much more the best outcome with that piece in the other state costs (min-marginals of bestStates' chain). */
+function pieceMargins(cost: Float64Array[], { keep, flip }: { keep: Float64Array; flip: Float64Array }): Float64Array {
+  const pieces = cost[0].length;
+  const fw = [new Float64Array(pieces), new Float64Array(pieces)], bw = [new Float64Array(pieces), new Float64Array(pieces)];
+  for (let s = 0; s < 2; s++) fw[s][0] = cost[s][0];
+  for (let i = 1; i < pieces; i++) {
+    for (let s = 0; s < 2; s++) fw[s][i] = Math.min(fw[s][i - 1] + keep[i], fw[1 - s][i - 1] + flip[i]) + cost[s][i];
+  }
+  for (let i = pieces - 2; i >= 0; i--) {
+    for (let s = 0; s < 2; s++) bw[s][i] = Math.min(bw[s][i + 1] + keep[i + 1] + cost[s][i + 1], bw[1 - s][i + 1] + flip[i + 1] + cost[1 - s][i + 1]);
+  }
+  const out = new Float64Array(pieces);
+  for (let i = 0; i < pieces; i++) out[i] = Math.abs(fw[0][i] + bw[0][i] - (fw[1][i] + bw[1][i]));
+  return out;
 }

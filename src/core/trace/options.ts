@@ -184,6 +184,17 @@ export interface TraceOptions {
   wIdentityJunction: number;
   identityMargin: number;
   /**
+   * identity.ts identityDoubts: a piece of two touching curves' paths whose best outcome with the two
+   * exchanged there costs less than this much more than the best as they are is flagged for review on
+   * both curves (confidence below REVIEW_CONFIDENCE); the evidence hardly tells which curve is which.
+   * Negative: never. Accuracy bench (segmentations cached), model v3, 30 cases, share of the swapped
+   * rows flagged / of the other rows flagged: without 37.2 / 15.4%; 0.05: 69.8 / 24.0%; 0.3: 70.7 /
+   * 24.3%; 1: 73.2 / 24.9%; 4: 77.4 / 27.7%. Up to 1 each swapped row newly caught flags about 4 other
+   * rows (the flags before: about 7 per swapped row they caught); from 1 to 4, about 11. 60 cases, 1:
+   * 31.6 / 14.9% -> 61.8 / 22.6%. Only confidence changes: the values and every other figure stay
+   */
+  identityDoubtMargin: number;
+  /**
    * identity.ts: a path moving more than this (px) from one ink row to the next (across at most
    * identityMaxTouchRows) is cut there too, so two curves the descent exchanged without their touching
    * (one took the other's line after a gap) can be given back; Infinity: never. Accuracy sweep
@@ -299,6 +310,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   identityMaxTouchRows: 40,
   wIdentityJunction: 1,
   identityMargin: 0,
+  identityDoubtMargin: 1,
   identityJumpPx: 15,
   fillFromDarkness: true,
   fillCheckRows: 8,

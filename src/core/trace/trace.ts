@@ -13,14 +13,14 @@ import type { Segmentation, TracedCurve } from '../types.ts';
 import type { Raster } from '../raster.ts';
 import type { CurveSpec, TrackSpec } from '../calibration/layout.ts';
 import { extractRuns, type RunTable } from './runs.ts';
-import { probCost, traceOptions, type TraceOptions } from './options.ts';
+import { REVIEW_CONFIDENCE, probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
 import { assembleCurve } from './assemble.ts';
 import { dropRides, fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { fillAbsent, fillStretches } from './fill.ts';
 import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
-import { resolveSwaps } from './identity.ts';
+import { identityDoubts, resolveSwaps } from './identity.ts';
 import { anchorRuns, darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
 import { addLookCosts, lookDistance, measureLooks } from './appearance.ts';
 
@@ -141,10 +141,9 @@ function traceSeeded(
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
   const paths = traceJointly({ table, ws, track, bases, seeds, anchors, zones, o });
   const keepRows = track.curves.map((_, k) => [seeds[k], ...anchors[k]].map((run) => table.row[run]));
-  resolveSwaps(
-    track.curves.map((_, k) => ({ path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRows: keepRows[k] })),
-    features, table.lineWidth, o,
-  );
+  const identities = track.curves.map((_, k) => ({ path: paths[k], emit: plain[k], look: looks[k], wrap: wraps[k], seedRows: keepRows[k] }));
+  resolveSwaps(identities, features, table.lineWidth, o);
+  const doubts = o.identityDoubtMargin >= 0 ? identityDoubts(identities, features, table.lineWidth, o, o.identityDoubtMargin) : null;
   dropRides(table, paths, keepRows, o.maxBridgeRows, 2 * o.identityJumpPx);
   const done = track.curves.map((_, k) => ({
     path: paths[k], wrap: wraps[k],
@@ -158,7 +157,16 @@ function traceSeeded(
     done.forEach((d, k) => from[k] && fillAbsent(d.curve, from[k], track, o, d.path.kind));
   }
   fillTrueOverlaps(done.map((d) => d.curve), table.lineWidth + 1.5);
+  if (doubts) done.forEach((d, k) => flagDoubts(d.curve, doubts[k]));
   return done.map((d) => d.curve);
+}
+
+/** confidence at most this on rows identityDoubts marks: below REVIEW_CONFIDENCE, so the review walk stops there */
+const DOUBT_CONFIDENCE = 0.9 * REVIEW_CONFIDENCE;
+
+/** Caps a curve's confidence on the rows (table rows, as the curve's) where its identity is in doubt. */
+function flagDoubts(c: TracedCurve, doubt: Uint8Array): void {
+  for (let r = 0; r < doubt.length; r++) if (doubt[r]) c.confidence[r] = Math.min(c.confidence[r], DOUBT_CONFIDENCE);
 }
 
 /** Per-run cost of this curve sitting on the run: probability, line style, grid-only. */
