@@ -77,7 +77,7 @@ export function assembleCurve(a: AssembleInput): Assembled {
   }
   const turned = strokeExtremes(t, path, u, span, left, right);
   const fitted = o.steepMinSlope > 0 ? readSteepRows(t, path, u, turned, left, right, span, o.steepMinSlope, a.pixels) : new Uint8Array(n);
-  fillBridges(path, u, conf, t.lineWidth);
+  fillBridges(path, u, conf, t.lineWidth, o.gapConfidenceRows);
   const x = new Float64Array(n).fill(NaN);
   const cycle = new Int8Array(n);
   for (let r = 0; r < n; r++) {
@@ -231,7 +231,7 @@ function endSlope(path: DpPath, u: Float64Array, end: number, dir: number): numb
  * dashes), where each end has enough ink rows to read a slope from, else a straight line. The cubic
  * strays from the line by at most a quarter of the ends' sideways distance or a line width, whichever is more.
  */
-function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array, lineWidth: number): void {
+function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array, lineWidth: number, gapRows: number): void {
   const n = u.length;
   let r = 0;
   while (r < n) {
@@ -250,8 +250,8 @@ function fillBridges(path: DpPath, u: Float64Array, conf: Float32Array, lineWidt
         // Hermite: the line plus the end slopes' departures from the chord
         const bend = curved ? h * (f * (1 - f) * (1 - f) * (ma - chord) - f * f * (1 - f) * (mb - chord)) : 0;
         u[k] = line + Math.max(-most, Math.min(most, bend));
-        // a bridged row is as trustworthy as the weaker of its ends, a little less
-        conf[k] = 0.8 * Math.min(conf[a], conf[e]);
+        // a bridged row is as trustworthy as the weaker of its ends; across more than a dash gap, a little less
+        conf[k] = (e - r <= gapRows ? 1 : 0.8) * Math.min(conf[a], conf[e]);
       }
     }
     r = e;
