@@ -229,11 +229,14 @@ function cutPair(a: IdentityCurve, b: IdentityCurve, lineWidth: number, o: Trace
   return ts.length === 0 ? null : { ts, start: [0, ...ts.map((t) => t.from), a.path.kind.length] };
 }
 
+/** Per piece i ≥ 1, what the link into it costs at the cut before it (links()). */
+type Links = { keep: Float64Array; flip: Float64Array };
+
 /**
  * What the link into piece i (i ≥ 1) costs at the cut before it: staying in a state keeps the traced
  * link there (keep), changing state makes the other one (flip).
  */
-function links(ts: Touch[], a: IdentityCurve, b: IdentityCurve, o: TraceOptions): { keep: Float64Array; flip: Float64Array } {
+function links(ts: Touch[], a: IdentityCurve, b: IdentityCurve, o: TraceOptions): Links {
   const keep = new Float64Array(ts.length + 1), flip = new Float64Array(ts.length + 1);
   for (let i = 1; i <= ts.length; i++) {
     const t = ts[i - 1];
@@ -261,25 +264,31 @@ function pieceCosts(a: IdentityCurve, b: IdentityCurve, start: number[], feature
   return cost;
 }
 
-/** Viterbi over the pieces, state 0 = as traced, 1 = exchanged; the links at each touch cost their junctions. */
-function bestStates(cost: Float64Array[], { keep, flip }: { keep: Float64Array; flip: Float64Array }): Uint8Array {
+/**
+ * The chain's forward pass: fw[s][i], the cheapest cost of pieces 0..i with piece i in state s (0 = as
+ * traced, 1 = exchanged), and back[s][i] the state of piece i - 1 on that way (a tie keeps the state).
+ */
+function forward(cost: Float64Array[], { keep, flip }: Links): { fw: Float64Array[]; back: Uint8Array[] } {
   const pieces = cost[0].length;
-  const total = [cost[0][0], cost[1][0]];
-  const back: Uint8Array[] = [];
+  const fw = [new Float64Array(pieces), new Float64Array(pieces)], back = [new Uint8Array(pieces), new Uint8Array(pieces)];
+  for (let s = 0; s < 2; s++) fw[s][0] = cost[s][0];
   for (let i = 1; i < pieces; i++) {
-    const from = new Uint8Array(2);
-    const next = [0, 1].map((s) => {
-      const viaStay = total[s] + keep[i], viaMove = total[1 - s] + flip[i];
-      from[s] = viaStay <= viaMove ? s : 1 - s;
-      return Math.min(viaStay, viaMove) + cost[s][i];
-    });
-    total[0] = next[0];
-    total[1] = next[1];
-    back.push(from);
+    for (let s = 0; s < 2; s++) {
+      const viaStay = fw[s][i - 1] + keep[i], viaMove = fw[1 - s][i - 1] + flip[i];
+      back[s][i] = viaStay <= viaMove ? s : 1 - s;
+      fw[s][i] = Math.min(viaStay, viaMove) + cost[s][i];
+    }
   }
+  return { fw, back };
+}
+
+/** Viterbi over the pieces, state 0 = as traced, 1 = exchanged; the links at each touch cost their junctions. */
+function bestStates(cost: Float64Array[], links: Links): Uint8Array {
+  const pieces = cost[0].length;
+  const { fw, back } = forward(cost, links);
   const state = new Uint8Array(pieces);
-  state[pieces - 1] = total[1] < total[0] ? 1 : 0;
-  for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[i - 1][state[i]];
+  state[pieces - 1] = fw[1][pieces - 1] < fw[0][pieces - 1] ? 1 : 0;
+  for (let i = pieces - 1; i > 0; i--) state[i - 1] = back[state[i]][i];
   return state;
 }
 
@@ -317,13 +326,11 @@ export function identityDoubts(curves: IdentityCurve[], features: RunFeatures | 
 }
 
 /** Per piece: how much more the best outcome with that piece in the other state costs (min-marginals of bestStates' chain). */
-function pieceMargins(cost: Float64Array[], { keep, flip }: { keep: Float64Array; flip: Float64Array }): Float64Array {
+function pieceMargins(cost: Float64Array[], links: Links): Float64Array {
   const pieces = cost[0].length;
-  const fw = [new Float64Array(pieces), new Float64Array(pieces)], bw = [new Float64Array(pieces), new Float64Array(pieces)];
-  for (let s = 0; s < 2; s++) fw[s][0] = cost[s][0];
-  for (let i = 1; i < pieces; i++) {
-    for (let s = 0; s < 2; s++) fw[s][i] = Math.min(fw[s][i - 1] + keep[i], fw[1 - s][i - 1] + flip[i]) + cost[s][i];
-  }
+  const { keep, flip } = links;
+  const { fw } = forward(cost, links);
+  const bw = [new Float64Array(pieces), new Float64Array(pieces)];
   for (let i = pieces - 2; i >= 0; i--) {
     for (let s = 0; s < 2; s++) bw[s][i] = Math.min(bw[s][i + 1] + keep[i + 1] + cost[s][i + 1], bw[1 - s][i + 1] + flip[i + 1] + cost[1 - s][i + 1]);
   }
