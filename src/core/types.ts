@@ -40,6 +40,8 @@ export interface TracedCurve {
   cycle?: Int8Array;
   /** why the curve could not be traced at all (its seed found no ink): then it is absent on every row */
   problem?: string;
+  /** traced, but in a way the user should hear of (taken from the scan's darkness alone: trace.ts) */
+  note?: string;
 }
 
 /** A curve in data space on its own depths (not yet on the LAS grid). */

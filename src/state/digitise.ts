@@ -127,9 +127,12 @@ export function createDigitiser(store: AppStore, deps: DigitiseDeps) {
     st.setScan({ traceInput: { seg, upright, options: traceOptionsFor(r.kind), kind: r.kind, modelId: model?.modelId, fill: r.fillSegmentation } });
     st.setDigitise({ maskLevels: [{ width: seg.width, height: seg.height, channels: 1, data: seg.classes }, ...r.maskLevels], reviewIndex: -1 });
     const problems = r.curves.flatMap((c) => (c.problem ? [c.problem] : []));
+    const notes = r.curves.flatMap((c) => (c.note ? [c.note] : []));
     if (problems.length > 0) {
       // the other curves are kept: the user re-clicks the seed of the one left out and digitises again
-      st.showNotice({ kind: 'error', title: problems.length === 1 ? 'One curve could not be traced' : `${problems.length} curves could not be traced`, message: problems.join(' · ') });
+      st.showNotice({ kind: 'error', title: problems.length === 1 ? 'One curve could not be traced' : `${problems.length} curves could not be traced`, message: [...problems, ...notes].join(' · ') });
+    } else if (notes.length > 0) {
+      st.showNotice({ kind: 'info', title: notes.length === 1 ? 'One curve needs a careful review' : `${notes.length} curves need a careful review`, message: notes.join(' · ') });
     }
   }
 

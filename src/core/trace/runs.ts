@@ -74,10 +74,9 @@ export interface InkWindow {
   x1: number;
   y0: number;
   y1: number;
+  /** darkness (0 paper .. 255 black) at or above which a pixel of the window is ink */
+  ink: number;
 }
-
-/** darkness (0 paper .. 255 black) at or above which a pixel of an InkWindow is ink: darker than mid-grey */
-const DARK_INK = 128;
 
 /** Runs of rows y0..y0+rows-1 in compressed-row form: runs of table row r are rowStart[r]..rowStart[r+1]-1. */
 export interface RunTable {
@@ -184,9 +183,9 @@ export function weight(seg: Segmentation, dark: Uint8Array | undefined, i: numbe
   return ((dark ? dark[i] : 255) + 1) * (seg.curveProb[i] + 1);
 }
 
-/** Dark pixels of row y inside window w become curve ink. */
+/** Dark pixels (at least w.ink) of row y inside window w become curve ink. */
 function markDarkInk(dark: Uint8Array, width: number, y: number, xa: number, xb: number, w: InkWindow, kind: Uint8Array): void {
-  for (let x = Math.max(xa, w.x0); x <= Math.min(xb, w.x1); x++) if (dark[y * width + x] >= DARK_INK) kind[x - xa] = CURVE;
+  for (let x = Math.max(xa, w.x0); x <= Math.min(xb, w.x1); x++) if (dark[y * width + x] >= w.ink) kind[x - xa] = CURVE;
 }
 
 /**

@@ -4,7 +4,8 @@
  * missed a faint stretch, called a curve that runs along a grid line "grid", or the print faded the
  * curve away right there. So the search widens in steps, each only where the one before found nothing:
  *  1. curve ink within seedRadiusPx sideways and seedRows rows of the seed (the click as meant);
- *  2. dark ink of the scan there: those pixels are read again as curve ink (the model's miss);
+ *  2. dark ink of the scan there: those pixels are read again as curve ink (the model's miss), on a
+ *     faint print ink nearly as dark as the darkest under the click;
  *  3. curve ink further up or down the curve: within seedRadiusPx sideways and seedSearchRows rows
  *     (a gap in a faded curve), never another curve's seed run;
  * and only then is the curve left out, with the reason, while the track's other curves are traced.
@@ -65,12 +66,49 @@ export function anchorRuns(table: RunTable, track: TrackSpec, seeds: Seed[], o: 
   });
 }
 
-/** Step 2: the windows around seeds that found no run, where the scan's dark pixels count as curve ink. */
-export function darkInkWindows(track: TrackSpec, seeds: Seed[], o: TraceOptions): InkWindow[] {
-  return seeds.flatMap((s, k) => {
-    if (s.run >= 0 || s.problem) return [];
+/**
+ * Per curve: its seed found no curve ink of the model's at all, neither at the click (step 1) nor within
+ * seedSearchRows along the curve (step 3), so whatever the scan shows there the model does not see as
+ * this curve (a grey line, one drawn like the grid). Asked of the model's table, before step 2.
+ */
+export function unseenSeeds(table: RunTable, track: TrackSpec, seeds: Seed[], o: TraceOptions): boolean[] {
+  return seeds.map((s, k) => {
+    if (s.problem || s.run >= 0) return false;
     const { x, y } = track.curves[k].seed!;
-    return [{ x0: Math.floor(x - o.seedRadiusPx), x1: Math.ceil(x + o.seedRadiusPx), y0: Math.floor(y) - o.seedRows, y1: Math.floor(y) + o.seedRows }];
+    return nearestRun(table, x, Math.floor(y) - table.y0, o.seedRadiusPx, o.seedSearchRows, new Set()) < 0;
+  });
+}
+
+/** darkness (0 paper .. 255 black) at or above which a window's pixel is ink on a well-inked scan: darker than mid-grey */
+const DARK_INK = 128;
+/**
+ * On a faint print the curve itself may be lighter than mid-grey (a grey dotted line the model called
+ * grid: case 25 of the accuracy bench, whose dots peak at darkness 85–100). There a window's ink is
+ * anything at least this share of the darkest pixel under the click (SEED_PEAK_PX sideways, seedRows
+ * rows), and never lighter than FAINT_INK: paper and a scan's speckle stay paper.
+ */
+const SEED_INK_SHARE = 0.6;
+const SEED_PEAK_PX = 3;
+const FAINT_INK = 48;
+
+/** A seed's step-2 window; `faint`: the darkest ink under the click is lighter than mid-grey (DARK_INK). */
+export interface SeedWindow extends InkWindow {
+  faint: boolean;
+}
+
+/** Step 2, per curve: the window around its seed where the scan's dark pixels count as curve ink, or null (its seed found a run, or has a problem). */
+export function darkInkWindows(track: TrackSpec, seeds: Seed[], o: TraceOptions, dark: Uint8Array, width: number): (SeedWindow | null)[] {
+  return seeds.map((s, k) => {
+    if (s.run >= 0 || s.problem) return null;
+    const { x, y } = track.curves[k].seed!;
+    const y0 = Math.floor(y) - o.seedRows, y1 = Math.floor(y) + o.seedRows;
+    let peak = 0;
+    const height = dark.length / width;
+    for (let yy = Math.max(0, y0); yy <= Math.min(height - 1, y1); yy++) {
+      for (let xx = Math.max(0, Math.floor(x - SEED_PEAK_PX)); xx <= Math.min(width - 1, Math.ceil(x + SEED_PEAK_PX)); xx++) peak = Math.max(peak, dark[yy * width + xx]);
+    }
+    const ink = Math.min(DARK_INK, Math.max(FAINT_INK, Math.round(SEED_INK_SHARE * peak)));
+    return { x0: Math.floor(x - o.seedRadiusPx), x1: Math.ceil(x + o.seedRadiusPx), y0, y1, ink, faint: peak < DARK_INK };
   });
 }
 

@@ -21,7 +21,7 @@ import { dropRides, fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { fillAbsent, fillStretches } from './fill.ts';
 import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
 import { identityDoubts, resolveSwaps } from './identity.ts';
-import { anchorRuns, darkInkWindows, seedRuns, widenSeeds } from './seed.ts';
+import { anchorRuns, curveName, darkInkWindows, seedRuns, unseenSeeds, widenSeeds } from './seed.ts';
 import { addLookCosts, lookDistance, measureLooks } from './appearance.ts';
 
 /** A problem with the tracer's input (a seed off the curve, a track outside the scan): the message says which. */
@@ -107,18 +107,45 @@ export function traceTrack(
   if (track.curves.length === 0) return [];
   let table = extractRuns(seg, track.x0, track.x1, top, bottom, o.runs, dark);
   const seeds = seedRuns(table, track, t, o);
-  const windows = dark ? darkInkWindows(track, seeds, o) : [];
-  if (windows.length > 0) table = extractRuns(seg, track.x0, track.x1, top, bottom, o.runs, dark, windows);
+  const unseen = unseenSeeds(table, track, seeds, o);
+  const windows = dark ? darkInkWindows(track, seeds, o, dark, seg.width) : [];
+  const inkWindows = windows.filter((w) => w !== null);
+  if (inkWindows.length > 0) table = extractRuns(seg, track.x0, track.x1, top, bottom, o.runs, dark, inkWindows);
   widenSeeds(table, track, t, seeds, o);
+  // the darkness traces of the track (fillFrom), made at most once
+  let darkTraces: TracedCurve[] | undefined;
+  const fromDarkness = fillFrom && (() => (darkTraces ??= fillFrom()));
+  // a faint line (lighter than mid-grey under the click) the model sees nothing of near the seed is
+  // taken from the darkness trace, where that found it: on the model's ink it would have only other
+  // curves' lines to follow (case 25 of the accuracy bench: a grey dotted caliper on its gauge line
+  // rode the density curve). Dark ink the model missed near the seed is a local miss: the model's
+  // trace follows the curve beyond it better than darkness does (bench cases 12 and 26)
+  const taken = track.curves.map((c, k) =>
+    fromDarkness && unseen[k] && windows[k]?.faint && seeds[k].run >= 0 ? darkCurve(fromDarkness(), k, curveName(t, c), o) : undefined,
+  );
   const anchors = anchorRuns(table, track, seeds, o);
-  const live = seeds.flatMap((s, k) => (s.run >= 0 ? [k] : []));
+  const live = seeds.flatMap((s, k) => (s.run >= 0 && !taken[k] ? [k] : []));
   const traced = live.length
-    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fillFrom && (() => { const f = fillFrom(); return live.map((k) => f.find((c) => c.curve === k)); }))
+    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fromDarkness && (() => { const f = fromDarkness(); return live.map((k) => f.find((c) => c.curve === k)); }))
     : [];
   return track.curves.map((c, k) => {
     const i = live.indexOf(k);
-    return i >= 0 ? { ...traced[i], curve: k } : leftOut(table, t, k, !!c.wrap, seeds[k].problem!);
+    return taken[k] ?? (i >= 0 ? { ...traced[i], curve: k } : leftOut(table, t, k, !!c.wrap, seeds[k].problem!));
   });
+}
+
+/**
+ * Curve k of the darkness traces, every row flagged for review (fillConfidence at most) and a note
+ * saying so; undefined where that trace left it out too.
+ */
+function darkCurve(traces: TracedCurve[], k: number, name: string, o: TraceOptions): TracedCurve | undefined {
+  const c = traces.find((d) => d.curve === k);
+  if (!c || c.problem) return undefined;
+  const confidence = c.confidence.map((v) => Math.min(v, o.fillConfidence));
+  const note =
+    `${name}: the line at its seed is faint (lighter than mid-grey) and the model sees no curve ink within ${o.seedRadiusPx} px and ` +
+    `${o.seedSearchRows} rows of it; traced from the scan's darkness alone, every row flagged for review`;
+  return { ...c, x: c.x.slice(), confidence, ...(c.cycle ? { cycle: c.cycle.slice() } : {}), note };
 }
 
 /** A curve that could not be traced: absent on every row, and why. */

@@ -48,7 +48,8 @@ export interface DigitiseOutput {
   deskew: number;
   /**
    * what the output lacks or breaks, in words, for warnings: curves the tracer left out (their seed
-   * found no ink; their LAS column is null throughout), conformance problems of the LAS text (none expected)
+   * found no ink; their LAS column is null throughout) or traced with a note (TracedCurve.note),
+   * conformance problems of the LAS text (none expected)
    */
   problems: string[];
   scan: DecodedScan['meta'];
@@ -104,7 +105,7 @@ export async function digitiseFile(scanPath: string, layout: Layout, options: Di
   });
   const las = writeLas(doc);
   const problems = [
-    ...curves.flatMap((c) => (c.problem ? [c.problem] : [])),
+    ...curves.flatMap((c) => (c.problem ? [c.problem] : c.note ? [c.note] : [])),
     ...checkLasConformance(las).problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)),
   ];
   return { las, doc, curves, series, kind, deskew, problems, scan: decoded.meta };
