@@ -26,7 +26,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { depthMap } from '../src/core/calibration/depth-map.ts';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
-import { renderSample } from '../src/core/synth/render.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
 import { budgetLines, byFeature, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
 import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
@@ -35,6 +34,7 @@ import { oneLine } from '../src/node/cli/errors.ts';
 import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
 import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
 import { cachingSegmenter, type CachingSegmenter } from '../src/node/accuracy/seg-cache.ts';
+import { benchSample, ON_SCAN_MIN_SHARE, type CurveOnScan } from '../src/node/accuracy/on-scan.ts';
 import { DEFAULT_TRACE_OPTIONS, type TraceOptions } from '../src/core/trace/options.ts';
 import { encodeGrayJpeg } from '../src/node/synth-files.ts';
 import { encodeGrayPng } from '../src/node/png-gray.ts';
@@ -55,16 +55,19 @@ const CONFIG = opt.len ? { ...BENCH_CONFIG, minLen: Number(opt.len), maxLen: Num
 if (!(Number.isInteger(N) && N > 0) || !Number.isInteger(SEED) || !(THREADS > 0)) throw new Error('--cases, --seed and --threads take whole numbers');
 const TRACE = opt.trace === undefined ? undefined : parseTraceOptions(opt.trace);
 
-/** The case as files on disk, as the dataset writer would write its scan (JPEG when the JPEG defect fired). */
-function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; truth: SynthTruth } {
-  const s = renderSample(c.seed, CONFIG);
+/**
+ * The case as files on disk, as the dataset writer would write its scan (JPEG when the JPEG defect
+ * fired); the layout and truth without the curves the scan does not show (on-scan.ts).
+ */
+function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; truth: SynthTruth; offScan: CurveOnScan[] } {
+  const { sample: s, layout, truth, offScan } = benchSample(c.seed, CONFIG);
   const { width, height, data } = s.image;
   const base = join(dir, `case-${String(c.index).padStart(4, '0')}`);
   const scan = `${base}.${s.jpegQuality !== null ? 'jpg' : 'png'}`;
   writeFileSync(scan, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height));
-  writeFileSync(`${base}.layout.json`, layoutToJson(s.layout));
-  writeFileSync(`${base}.truth.json`, JSON.stringify(s.truth));
-  return { scan, layout: `${base}.layout.json`, truth: s.truth };
+  writeFileSync(`${base}.layout.json`, layoutToJson(layout));
+  writeFileSync(`${base}.truth.json`, JSON.stringify(truth));
+  return { scan, layout: `${base}.layout.json`, truth, offScan };
 }
 
 async function score(scan: string, layoutPath: string, truth: SynthTruth, segmenter: Segmenter | null): Promise<{ curves: CurveResult[]; error?: string; seconds: number }> {
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
       const files = writeCase(dir, c);
       const m = segmenter ? await score(files.scan, files.layout, files.truth, segmenter) : null;
       const k = await score(files.scan, files.layout, files.truth, null);
-      results.push({ index: c.index, seed: c.seed, features: c.features, model: m?.curves ?? null, classical: k.curves, modelError: m?.error, classicalError: k.error });
+      results.push({ index: c.index, seed: c.seed, features: c.features, model: m?.curves ?? null, classical: k.curves, modelError: m?.error, classicalError: k.error, offScan: files.offScan });
       console.log(`case ${c.index} (seed ${c.seed}; ${c.features.join(', ') || 'plain'}): ${m ? `model ${m.seconds.toFixed(1)} s${m.error ? ' FAILED' : ''}, ` : ''}classical ${k.seconds.toFixed(1)} s${k.error ? ' FAILED' : ''}`);
     }
   } finally {
@@ -158,7 +161,12 @@ function report(results: CaseResult[], modelName: string): void {
   console.log(summaryLine('classical baseline', base));
   if (model && model.medianMae > 0) console.log(`the model's median MAE is ${(base.medianMae / model.medianMae).toFixed(2)}× smaller than the baseline's`);
   if (TRACE) console.log(`(traced with --trace ${JSON.stringify(TRACE)}, not the defaults)`);
-  console.log(machineLine(results.length, model, base, modelName));
+  const off = results.flatMap((r) => (r.offScan ?? []).map((c) => `case ${r.index} ${c.mnemonic} (${Math.round(100 * c.share)}%)`));
+  console.log(
+    `curves the scans do not show (curve ink near under ${100 * ON_SCAN_MIN_SHARE}% of their truth rows), left out of the layouts and the scores: ` +
+      (off.length > 0 ? off.join(', ') : 'none'),
+  );
+  console.log(machineLine(results.length, model, base, modelName, off.length));
 }
 
 await main();

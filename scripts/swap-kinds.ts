@@ -19,11 +19,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { readLas } from '../src/core/las/index.ts';
-import { renderSample } from '../src/core/synth/render.ts';
 import type { TruthCurve } from '../src/core/synth/truth.ts';
 import { SWAP_PCT, curveErrors } from '../src/core/trace/score.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, pickCases, trainingSeeds } from '../src/node/accuracy/cases.ts';
 import { cachingSegmenter } from '../src/node/accuracy/seg-cache.ts';
+import { benchSample } from '../src/node/accuracy/on-scan.ts';
 import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
 import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
 import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
@@ -52,16 +52,17 @@ async function main(): Promise<void> {
   const total = zero();
   try {
     for (const bc of cases) {
-      const s = renderSample(bc.seed, BENCH_CONFIG);
+      // the bench's layout and truth: without the curves the scan does not show (on-scan.ts)
+      const { sample: s, layout, truth } = benchSample(bc.seed, BENCH_CONFIG);
       const scan = join(dir, `scan.${s.jpegQuality !== null ? 'jpg' : 'png'}`);
       const { width, height, data } = s.image;
       writeFileSync(scan, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height));
-      writeFileSync(join(dir, 'layout.json'), layoutToJson(s.layout));
+      writeFileSync(join(dir, 'layout.json'), layoutToJson(layout));
       const out = await digitiseFile(scan, await readLayoutFile(join(dir, 'layout.json')), { segmenter });
       const las = readLas(out.las);
       const rowOf = new Map<number, number>();
       las.data[0].forEach((d, r) => rowOf.set(Math.round(d * 1e4), r));
-      const truthOf = (track: number, curve: number) => s.truth.curves.find((q) => q.track === track && q.curve === curve)!;
+      const truthOf = (track: number, curve: number) => truth.curves.find((q) => q.track === track && q.curve === curve)!;
       const perCase = zero();
       const lines: string[] = [];
       out.series.forEach((se, i) => {

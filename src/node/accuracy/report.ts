@@ -16,6 +16,8 @@ export interface CaseResult {
   /** why a run failed (its curves then count as not covered) */
   modelError?: string;
   classicalError?: string;
+  /** curves of the generated layout the scan does not show, left out of the layout digitised and of the scores (on-scan.ts) */
+  offScan?: { mnemonic: string; share: number }[];
 }
 
 export interface Summary {
@@ -151,7 +153,7 @@ export function summaryLine(label: string, s: Summary): string {
 const key = (x: number, d: number) => (Number.isNaN(x) ? 'nan' : x.toFixed(d));
 
 /** `accuracy: cases=30 median_mae_pct=… p95_mae_pct=… median_coverage=… swaps=… baseline_median_mae_pct=…` */
-export function machineLine(cases: number, model: Summary | null, base: Summary, modelName: string): string {
+export function machineLine(cases: number, model: Summary | null, base: Summary, modelName: string, offScanCurves = 0): string {
   const m = model;
   const ratio = m && m.medianMae > 0 ? base.medianMae / m.medianMae : NaN;
   return [
@@ -169,6 +171,7 @@ export function machineLine(cases: number, model: Summary | null, base: Summary,
     `baseline_over_model_mae=${key(ratio, 2)}`,
     `swaps_flagged_pct=${key(m?.flaggedSwapPct ?? NaN, 1)}`,
     `others_flagged_pct=${key(m?.flaggedGoodPct ?? NaN, 1)}`,
+    `off_scan_curves=${offScanCurves}`,
     `model=${modelName}`,
   ].join(' ');
 }
