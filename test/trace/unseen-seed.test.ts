@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/core/calibration/layout.ts';
 import { traceLayout } from '../../src/core/digitise/trace-layout.ts';
 import { REVIEW_CONFIDENCE } from '../../src/core/trace/index.ts';
-import { SegClass } from '../../src/core/types.ts';
+import { dropCoincident } from '../../src/core/trace/overlap.ts';
+import { SegClass, type TracedCurve } from '../../src/core/types.ts';
 import { absentRows, curveSpec, maxError, Sheet } from './fixtures.ts';
 
 const W = 400, H = 600;
@@ -78,5 +79,23 @@ describe('a seed on a line the model does not see', () => {
     const [gr] = traceLayout(sheet.raster(), sheet.segmentation(), layout, { kind: 'model' });
     expect(gr.problem).toMatch(/seed .* is not on curve ink/);
     expect(gr.note).toBeUndefined();
+  });
+});
+
+describe('dropCoincident (a curve taken from darkness where it runs along a model-traced neighbour)', () => {
+  const curve = (y0: number, n: number, f: (y: number) => number): TracedCurve => ({
+    track: 0, curve: 0, y0, x: Float64Array.from({ length: n }, (_, r) => f(y0 + r)), confidence: new Float32Array(n).fill(0.4),
+  });
+
+  it('makes absent a long stretch along the neighbour, keeps a short touch and the rest', () => {
+    // the neighbour starts 5 rows lower: rows are matched by scan row, not by index
+    const other = curve(105, 200, () => 50);
+    const c = curve(100, 200, (y) => (y >= 140 && y < 170 ? 50.8 : y >= 120 && y < 125 ? 49 : 80));
+    expect(dropCoincident(c, [other], 2, 12)).toBe(30);
+    for (let y = 140; y < 170; y++) expect(Number.isNaN(c.x[y - c.y0]), `row ${y}`).toBe(true);
+    expect(c.x[122 - c.y0]).toBe(49); // 5 rows: a crossing, kept
+    expect(c.x[175 - c.y0]).toBe(80);
+    // nothing near: nothing dropped
+    expect(dropCoincident(curve(100, 200, () => 90), [other], 2, 12)).toBe(0);
   });
 });

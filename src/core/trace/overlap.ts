@@ -148,6 +148,30 @@ export function fillTrueOverlaps(curves: TracedCurve[], tolPx: number): void {
 }
 
 /**
+ * Makes absent the stretches of at least `minRows` rows where `c` lies within `tolPx` of one of
+ * `others` (present there), and returns how many rows that was. For a curve taken from the darkness
+ * trace (trace.ts): darkness cannot tell its own line from a neighbour's where the two run together,
+ * and the neighbour, traced on the model's ink, holds that line. Rows of the same scan; `others` may
+ * start at another row.
+ */
+export function dropCoincident(c: TracedCurve, others: TracedCurve[], tolPx: number, minRows: number): number {
+  const n = c.x.length;
+  const near = (r: number) => others.some((o) => Math.abs(o.x[r + c.y0 - o.y0] - c.x[r]) <= tolPx);
+  let dropped = 0;
+  for (let r = 0; r < n; ) {
+    if (!near(r)) { r++; continue; }
+    let e = r;
+    while (e < n && near(e)) e++;
+    if (e - r >= minRows) {
+      c.x.fill(NaN, r, e);
+      dropped += e - r;
+    }
+    r = e;
+  }
+  return dropped;
+}
+
+/**
  * The stretches [from, to) where x is absent with x present on the rows just above and below, top
  * down. Read as it goes: rows a caller fills inside a stretch it was given do not change what follows.
  */

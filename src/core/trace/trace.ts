@@ -17,7 +17,7 @@ import { REVIEW_CONFIDENCE, probCost, traceOptions, type TraceOptions } from './
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
 import { assembleCurve } from './assemble.ts';
-import { dropRides, fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
+import { dropCoincident, dropRides, fillTrueOverlaps, separateMergedRuns } from './overlap.ts';
 import { fillAbsent, fillStretches } from './fill.ts';
 import { CLASSICAL_TRACE_OPTIONS, darkness } from './classical.ts';
 import { identityDoubts, resolveSwaps } from './identity.ts';
@@ -128,10 +128,13 @@ export function traceTrack(
   const traced = live.length
     ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fromDarkness && (() => { const f = fromDarkness(); return live.map((k) => f.find((c) => c.curve === k)); }))
     : [];
-  return track.curves.map((c, k) => {
+  const out = track.curves.map((c, k) => {
     const i = live.indexOf(k);
     return taken[k] ?? (i >= 0 ? { ...traced[i], curve: k } : leftOut(table, t, k, !!c.wrap, seeds[k].problem!));
   });
+  // where it runs along a curve the model traced, a curve taken from darkness rides that curve's line
+  taken.forEach((c, k) => c && dropCoincident(c, out.filter((_, m) => m !== k && !taken[m]), table.lineWidth + 1.5, o.dupMinRows));
+  return out;
 }
 
 /**
