@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { depthMap } from '../src/core/calibration/depth-map.ts';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
-import { budgetLines, byFeature, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
+import { budgetLines, byFeature, byStyle, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
 import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
 import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
 import { oneLine } from '../src/node/cli/errors.ts';
@@ -154,6 +154,7 @@ function report(results: CaseResult[], modelName: string): void {
   console.log('\nmarks: * backup (wrap) scale, ~ dashed/dotted, L log scale; errors in % of the track span (log: of the decades)');
   console.log(`\n${byFeature(results, FEATURES).join('\n')}`);
   console.log('(wrap, log, dashed: those curves; the others: every curve of the cases with that feature)\n');
+  console.log(`${byStyle(results).join('\n')}\n`);
   const model = results[0]?.model ? summarise(results.map((r) => r.model!), results.filter((r) => r.modelError).length) : null;
   const base = summarise(results.map((r) => r.classical), results.filter((r) => r.classicalError).length);
   if (model) console.log(`${budgetLines(results.map((r) => r.model!)).join('\n')}\n`);

@@ -144,5 +144,18 @@ describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
     const [mae, ...parts] = all!.replace(/^all \d+ curves\s+/, '').trim().split(/\s+/).map(Number);
     expect(parts).toHaveLength(6);
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(mae, 1);
+    // the line-style block splits the curves and both runs' swapped rows by the truth's line style
+    const head = lines.indexOf('line style  curves | model: swap rows  median MAE%  coverage | classical: swap rows');
+    expect(head, 'line style block').toBeGreaterThan(0);
+    const styles: { style: string; curves: number; model: number; classical: number }[] = [];
+    for (let i = head + 1; lines[i]?.trim(); i++) {
+      const [left, model, classical] = lines[i].split('|');
+      const [style, curves] = left.trim().split(/\s+/);
+      styles.push({ style, curves: Number(curves), model: Number(model.trim().split(/\s+/)[0]), classical: Number(classical) });
+    }
+    expect(styles.length).toBeGreaterThan(0);
+    for (const st of styles) expect(['solid', 'dashed', 'dotted', 'dashdot', 'longdash']).toContain(st.style);
+    expect(styles.reduce((n, st) => n + st.model, 0)).toBe(Number(base.swaps));
+    expect(styles.reduce((n, st) => n + st.classical, 0)).toBe(Number(base.baseline_swaps));
   }, 400_000);
 });

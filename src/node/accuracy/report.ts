@@ -125,6 +125,27 @@ export function byFeature(cases: CaseResult[], features: readonly string[]): str
 }
 
 /**
+ * Per printed line style (the truth's: solid, dashed, dotted, dash-dot, long-dash), the model's curves,
+ * their swapped rows, median MAE and coverage, beside the baseline's swapped rows: which styles the
+ * identity errors come from. Styles in the order first met.
+ */
+export function byStyle(cases: CaseResult[]): string[] {
+  const all = (which: 'model' | 'classical') => cases.flatMap((c) => c[which] ?? []);
+  const m = all('model'), k = all('classical');
+  const styles = [...new Set(k.map((r) => r.style))];
+  const lines = ['line style  curves | model: swap rows  median MAE%  coverage | classical: swap rows'];
+  const swaps = (rs: CurveResult[]) => rs.reduce((n, r) => n + r.score.swapPoints, 0);
+  for (const st of styles) {
+    const ms = m.filter((r) => r.style === st), ks = k.filter((r) => r.style === st);
+    const model = ms.length
+      ? `${String(swaps(ms)).padStart(16)} ${num(median(ms.map((r) => r.score.maePct)), 12, 3)} ${num(median(ms.map((r) => r.score.coverage)), 9, 4)}`
+      : `${'-'.padStart(16)} ${'-'.padStart(12)} ${'-'.padStart(9)}`;
+    lines.push(`${st.padEnd(11)} ${String(ks.length).padStart(6)} |${model} |${String(swaps(ks)).padStart(20)}`);
+  }
+  return lines;
+}
+
+/**
  * The error budget (budget.ts) averaged over curves: over every digitised curve, and over the curves
  * around the median MAE (the middle fifth by MAE, at least 3), whose errors decide the median.
  */
