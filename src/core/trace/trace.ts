@@ -96,7 +96,9 @@ function checkSegmentation(seg: Segmentation): void {
 
 /**
  * Traces the curves of one track. Curves whose seed finds no ink (seed.ts) are left out of the
- * tracing and come back absent throughout, with `problem` saying why; the others are traced as usual.
+ * tracing and come back absent throughout, with `problem` saying why; a faint curve the model does
+ * not see at its seed comes from the darkness trace (fillFrom), flagged for review with a `note`; the
+ * others are traced as usual.
  */
 export function traceTrack(
   seg: Segmentation, track: TrackSpec, t: number, top: number, bottom: number, o: TraceOptions, dark?: Uint8Array, fillFrom?: () => TracedCurve[],
