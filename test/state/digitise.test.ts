@@ -95,6 +95,25 @@ describe('digitising through the store', () => {
     expect(s.history.undo.map((e) => e.label)).toEqual(['Seed', 'Digitise']);
   });
 
+  it('a curve traced with a note (taken from the darkness trace) is kept, and an info notice carries the note', async () => {
+    // the real trace, then a note on GR as the tracer writes one for a faint curve the model does not
+    // see (test/trace/unseen-seed.test.ts makes one from a drawn scan); here only the store's handling
+    const note = 'curve GR in track 1: the line at its seed is faint (lighter than mid-grey) and the model sees no curve ink within 10 px and 40 rows of it; traced from the scan\'s darkness alone, every row flagged for review';
+    const noting: DigitiseDeps['tracer'] = {
+      run: (job, onStage) => {
+        const inner = inProcessTracer.run(job, onStage);
+        return { promise: inner.promise.then((r) => ({ ...r, curves: r.curves.map((c, k) => (k === 0 ? { ...c, note } : c)) })), cancel: inner.cancel };
+      },
+    };
+    const store = calibratedStore();
+    const d = createDigitiser(store, { segmenter: noModel, tracer: noting });
+    expect(await d.run('classical')).toBe(true);
+    const s = store.getState();
+    expect(s.view.notice).toEqual({ kind: 'info', title: 'One curve needs a careful review', message: note });
+    expect(s.doc.curves).toHaveLength(5);
+    expect(s.doc.curves[0].note).toBe(note);
+  });
+
   it('an incomplete calibration is refused with the field that needs attention', async () => {
     const store = calibratedStore();
     store.getState().updateDocument('Seed', setSeed(1, 0, 2000, 10)); // outside its track
