@@ -133,6 +133,7 @@ describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
     expect(last).toMatch(/^accuracy: cases=3 median_mae_pct=(\d+\.\d{3}|nan) p95_mae_pct=(\d+\.\d{3}|nan) median_coverage=\d\.\d{4} swaps=\d+ /);
     expect(last).toMatch(/ swaps_flagged_pct=(\d+\.\d|nan) others_flagged_pct=\d+\.\d off_scan_curves=\d+ model=tiny-unet$/);
     expect(out).toMatch(/\ncurves the scans do not show \(curve ink near under 50% of their truth rows\), left out of the layouts and the scores: /);
+    expect(out).toMatch(/\ncurves kept that the scans show only in part \(under 95%\): (none|case \d+ \S+ \(\d+%\))/);
     const base = Object.fromEntries(last.split(' ').slice(1).map((kv) => kv.split('=')));
     // the classical baseline follows most of each curve on these short scans
     expect(Number(base.baseline_median_coverage)).toBeGreaterThan(0.8);

@@ -16,8 +16,11 @@ export interface CaseResult {
   /** why a run failed (its curves then count as not covered) */
   modelError?: string;
   classicalError?: string;
-  /** curves of the generated layout the scan does not show, left out of the layout digitised and of the scores (on-scan.ts) */
-  offScan?: { mnemonic: string; share: number }[];
+  /**
+   * per curve of the generated layout, the share of its truth rows the scan shows ink near (on-scan.ts);
+   * those under ON_SCAN_MIN_SHARE were left out of the layout digitised and of the scores
+   */
+  onScan?: { mnemonic: string; share: number }[];
 }
 
 export interface Summary {
