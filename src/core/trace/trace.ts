@@ -168,7 +168,7 @@ function traceSeeded(
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const plain = track.curves.map((c) => baseEmission(table, c, o));
   const wraps = track.curves.map((_, k) => wrapSpan(track, k));
-  const { looks, features, zones } = measureLooks(seg, table, ws, wraps, plain, seeds, o, dark);
+  const { looks, features, zones } = measureLooks(seg, table, ws, wraps, plain, seeds, o, dark, track.curves.map((c) => c.style === 'broken'));
   const bases = plain.map((e) => e.slice());
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
   const paths = traceJointly({ table, ws, track, bases, seeds, anchors, zones, o });

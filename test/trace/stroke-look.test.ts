@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { measureLooks } from '../../src/core/trace/appearance.ts';
+import { extractRuns } from '../../src/core/trace/runs.ts';
+import { traceOptions, probCost } from '../../src/core/trace/options.ts';
+import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
+import { SegClass } from '../../src/core/types.ts';
+import { Sheet } from './fixtures.ts';
+
+/**
+ * A dotted curve's look is checked against the dot its seed is on (appearance.ts strokeLook). Where
+ * the model sees only a few of its dots, its path traced alone runs on along a dashed neighbour, and
+ * the look read off that path is the neighbour's dashes: the dotted curve would then be drawn to them.
+ */
+describe('the look of a dotted curve whose path leaves its dots for a dashed neighbour', () => {
+  const W = 200, H = 700;
+  // B: dashed (16 px on, 8 off) down the whole sheet, seed at row 560, far enough that its own path
+  // near its seed (lookRows 300) does not reach A's dots. A: dotted (2 on, 6 off) 8 px right of B, but
+  // seen by the model only on rows 80–120 around its seed at row 100
+  const B = (y: number) => 100 + 10 * Math.sin(y / 50);
+  const A = (y: number) => B(y) + 8;
+  const looksOf = (broken: boolean[], lookStrokeRatio?: number) => {
+    const s = new Sheet(W, H);
+    s.curve(B, 0, H, { width: 2, cls: SegClass.BrokenCurve, dash: [16, 8] });
+    s.curve(A, 80, 120, { width: 2, cls: SegClass.BrokenCurve, dash: [2, 6] });
+    const seg = s.segmentation();
+    const o = traceOptions(lookStrokeRatio === undefined ? {} : { lookStrokeRatio });
+    const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
+    const seedNear = (x: number, y: number) => {
+      let best = -1, bestD = Infinity;
+      for (let r = y - 4; r <= y + 4; r++) {
+        for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
+          const d = Math.abs(table.centre[j] - x) + Math.abs(r - y);
+          if (d < bestD) { bestD = d; best = j; }
+        }
+      }
+      if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
+      return best;
+    };
+    const seeds = [seedNear(A(100), 100), seedNear(B(560), 560)];
+    const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
+    const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
+    return measureLooks(seg, table, ws, [null, null], emits, seeds, o, undefined, broken).looks;
+  };
+
+  it('is read off its seed’s dot, not off the dashes its path ran on to', () => {
+    const [a, b] = looksOf([true, true]);
+    // a dot 2 px wide and long; B's dashes run 16 px along the curve
+    expect(a!.length).toBeLessThan(5);
+    expect(b!.length).toBeGreaterThan(12);
+  });
+
+  it('without the check (or for a curve not marked broken) is the dashes’ look', () => {
+    for (const [broken, ratio] of [[[true, true], 0], [[false, true], undefined]] as const) {
+      const [a, b] = looksOf([...broken], ratio);
+      expect(a!.length).toBeGreaterThan(12);
+      expect(b!.length).toBeGreaterThan(12);
+    }
+  });
+});
