@@ -167,7 +167,8 @@ export interface TraceOptions {
    * strokeLook); 0: never. Accuracy bench (segmentations cached), model v3, against 0: 30 cases
    * median MAE 0.338 -> 0.337%, p95 0.871 -> 0.823%, coverage 0.9915 -> 0.9917, swapped rows 14,558
    * -> 13,711 (13 curves better, 12 worse); 60 cases 0.393 -> 0.365%, 1.407 -> 1.224%, 0.9904 ->
-   * 0.9911, 42,826 -> 37,688 (case 59's SGR and PEFZ 3,045 -> 84)
+   * 0.9911, 42,826 -> 37,688 (case 59's SGR and PEFZ 3,045 -> 84). 3.5 reads the same (30 cases
+   * 13,716, 60 cases 37,694 swapped rows); 1.8 worse (30 cases 15,291)
    */
   lookStrokeRatio: number;
   wLookWidth: number;
