@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { measureLooks } from '../../src/core/trace/appearance.ts';
-import { extractRuns } from '../../src/core/trace/runs.ts';
+import { extractRuns, type RunTable } from '../../src/core/trace/runs.ts';
 import { traceOptions, probCost } from '../../src/core/trace/options.ts';
 import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
 import { SegClass } from '../../src/core/types.ts';
 import { Sheet } from './fixtures.ts';
+
+/** The run nearest (x, y) within 4 rows: a seed clicked there. */
+function runNear(table: RunTable, x: number, y: number): number {
+  let best = -1, bestD = Infinity;
+  for (let r = y - 4; r <= y + 4; r++) {
+    for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
+      const d = Math.abs(table.centre[j] - x) + Math.abs(r - y);
+      if (d < bestD) { bestD = d; best = j; }
+    }
+  }
+  if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
+  return best;
+}
 
 /**
  * A dotted curve's look is checked against the dot its seed is on (appearance.ts strokeLook). Where
@@ -25,18 +38,7 @@ describe('the look of a dotted curve whose path leaves its dots for a dashed nei
     const seg = s.segmentation();
     const o = traceOptions(lookStrokeRatio === undefined ? {} : { lookStrokeRatio });
     const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
-    const seedNear = (x: number, y: number) => {
-      let best = -1, bestD = Infinity;
-      for (let r = y - 4; r <= y + 4; r++) {
-        for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
-          const d = Math.abs(table.centre[j] - x) + Math.abs(r - y);
-          if (d < bestD) { bestD = d; best = j; }
-        }
-      }
-      if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
-      return best;
-    };
-    const seeds = [seedNear(A(100), 100), seedNear(B(560), 560)];
+    const seeds = [runNear(table, A(100), 100), runNear(table, B(560), 560)];
     const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
     const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
     return measureLooks(seg, table, ws, [null, null], emits, seeds, o, undefined, broken).looks;
@@ -55,5 +57,38 @@ describe('the look of a dotted curve whose path leaves its dots for a dashed nei
       expect(a!.length).toBeGreaterThan(12);
       expect(b!.length).toBeGreaterThan(12);
     }
+  });
+});
+
+/**
+ * Case 59 of the 60-case bench in small: the dotted curve's seed lies beside the dashed one's, so its
+ * path traced alone rides the dashes over all of the dashed curve's rows. Each of the dashed curve's
+ * runs then lies on the other's path, and it had no look at all; it now reads it off its seed's dash.
+ */
+describe('the look of a dashed curve whose runs all lie on a neighbour’s path', () => {
+  const W = 200, H = 620;
+  const B = (y: number) => 100 + 10 * Math.sin(y / 50);
+  const A = (y: number) => B(y) + 8;
+  const looksOf = (lookStrokeRatio: number) => {
+    const s = new Sheet(W, H);
+    s.curve(B, 0, H, { width: 2, cls: SegClass.BrokenCurve, dash: [16, 8] });
+    s.curve(A, 290, 330, { width: 2, cls: SegClass.BrokenCurve, dash: [2, 6] });
+    const seg = s.segmentation();
+    const o = traceOptions({ lookStrokeRatio });
+    const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
+    const seeds = [runNear(table, A(310), 310), runNear(table, B(335), 335)];
+    const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
+    const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
+    return measureLooks(seg, table, ws, [null, null], emits, seeds, o, undefined, [true, true]).looks;
+  };
+
+  it('is read off its seed’s dash, and the dotted curve keeps its dot', () => {
+    const [a, b] = looksOf(traceOptions().lookStrokeRatio);
+    expect(a!.length).toBeLessThan(5);
+    expect(b!.length).toBeGreaterThan(12);
+    // without the check: no look for the dashed curve, the dashes' look for the dotted one
+    const [a0, b0] = looksOf(0);
+    expect(b0).toBeNull();
+    expect(a0!.length).toBeGreaterThan(12);
   });
 });
