@@ -218,11 +218,11 @@ export function measureLooks(
  * user clicked). Its path traced alone may leave its own faint dots for a longer-dashed neighbour
  * near the seed, and then its look is that neighbour's (case 59 of the 60-case accuracy bench: a
  * dotted PEFZ, seed stroke 4 px long, read a look 16 px long off the dashed SGR beside it), or its
- * runs may all lie on another curve's path and give no look at all. Where the look is missing, or
- * its pieces run more than lookStrokeRatio times as long as the seed's stroke, the look is read off
- * that stroke instead (its runs off grid lines and not wide, at least two). A seed stroke longer than the
- * look (a dot touching another line where it was clicked), or a seed on a single pixel (a speck), leaves
- * the look as it is.
+ * runs may all lie on another curve's path and give no look at all (SGR there). Where the look is
+ * missing, or its pieces run more than lookStrokeRatio times as long as the seed's stroke, the look
+ * is read off that stroke instead: its runs off grid lines and not wide, at least two. A seed stroke
+ * longer than the look (a dot touching another line where it was clicked), or a seed on a single
+ * pixel (a speck), leaves the look as it is.
  */
 function strokeLook(table: RunTable, f: RunFeatures, seed: number, look: CurveLook | null, o: TraceOptions, onGrid: (j: number) => boolean): CurveLook | null {
   if (!(o.lookStrokeRatio > 0) || (look && f.length[seed] * o.lookStrokeRatio >= look.length)) return look;
