@@ -29,6 +29,8 @@ export interface RunFeatures {
   fineWidth: Float32Array | null;
   dark: Float32Array;
   length: Float32Array;
+  /** the run's 8-connected piece of curve ink, named by one of its runs (a grid-only run: itself) */
+  piece: Int32Array;
 }
 
 export interface CurveLook {
@@ -77,7 +79,7 @@ export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, d
     width[j] = (h0 * v0) / Math.hypot(h0, v0);
     if (fineWidth) fineWidth[j] = (h * v) / Math.hypot(h, v);
   }
-  return { width, fineWidth, dark: shade, length: pieceLengths(t) };
+  return { width, fineWidth, dark: shade, ...pieces(t) };
 }
 
 /** The paper's darkness in the table's band: the median over its paper-classed pixels (a sample of them). */
@@ -93,8 +95,8 @@ function paperDarkness(seg: Segmentation, t: RunTable, dark: Uint8Array): number
   return 0;
 }
 
-/** Extent of each run's 8-connected piece of curve ink (grid-only runs are pieces of their own). */
-function pieceLengths(t: RunTable): Float32Array {
+/** Each run's 8-connected piece of curve ink and that piece's extent (grid-only runs are pieces of their own). */
+function pieces(t: RunTable): { length: Float32Array; piece: Int32Array } {
   const parent = new Int32Array(t.count);
   for (let j = 0; j < t.count; j++) parent[j] = j;
   const find = (j: number): number => {
@@ -111,12 +113,12 @@ function pieceLengths(t: RunTable): Float32Array {
     left[p] = Math.min(left[p], t.left[j]);
     right[p] = Math.max(right[p], t.right[j]);
   }
-  const length = new Float32Array(t.count);
+  const length = new Float32Array(t.count), piece = new Int32Array(t.count);
   for (let j = 0; j < t.count; j++) {
-    const p = find(j);
+    const p = (piece[j] = find(j));
     length[j] = Math.hypot(bottom[p] - top[p] + 1, right[p] - left[p] + 1);
   }
-  return length;
+  return { length, piece };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -228,26 +230,15 @@ function strokeLook(table: RunTable, f: RunFeatures, seed: number, look: CurveLo
   if (!(o.lookStrokeRatio > 0) || (look && f.length[seed] * o.lookStrokeRatio >= look.length)) return look;
   // a single pixel is a speck, not a dot
   if (f.length[seed] < 2) return look;
-  const runs = strokeRuns(table, seed, o.lookRows).filter((j) => !isWide(table, j) && !onGrid(j));
+  const runs = strokeRuns(table, f.piece, seed, o.lookRows).filter((j) => !isWide(table, j) && !onGrid(j));
   return runs.length >= 2 ? curveLook(f, runs, 1) : look;
 }
 
-/** The runs of run j's 8-connected piece of curve ink (RunTable links), at most `rows` rows from j. */
-function strokeRuns(t: RunTable, j: number, rows: number): number[] {
-  if (t.gridOnly[j]) return [j];
-  const seen = new Set([j]);
-  const out = [j];
-  for (let i = 0; i < out.length; i++) {
-    const a = out[i], r = t.row[a];
-    for (const rr of [r - 1, r + 1]) {
-      if (rr < 0 || rr >= t.rows || Math.abs(rr - t.row[j]) > rows) continue;
-      for (let q = t.rowStart[rr]; q < t.rowStart[rr + 1]; q++) {
-        if (t.gridOnly[q] || seen.has(q) || t.left[q] > t.right[a] + 1 || t.right[q] < t.left[a] - 1) continue;
-        seen.add(q);
-        out.push(q);
-      }
-    }
-  }
+/** The runs of run j's piece of curve ink (RunFeatures.piece) at most `rows` rows from j. */
+function strokeRuns(t: RunTable, piece: Int32Array, j: number, rows: number): number[] {
+  const out: number[] = [];
+  const r0 = Math.max(0, t.row[j] - rows), r1 = Math.min(t.rows - 1, t.row[j] + rows);
+  for (let q = t.rowStart[r0]; q < t.rowStart[r1 + 1]; q++) if (piece[q] === piece[j]) out.push(q);
   return out;
 }
 
