@@ -19,7 +19,7 @@
  * of path by their medians, and only there the sub-pixel width too (single runs are too noisy for it).
  */
 import { SegClass, type Segmentation } from '../types.ts';
-import { forEachLink, isCurveInk, isWide, type RunTable } from './runs.ts';
+import { forEachLink, isCurveInk, isWide, type InkWindow, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpWorkspace, type WrapSpan } from './viterbi.ts';
 
@@ -49,10 +49,20 @@ const MIN_CONTRAST = 40;
 /** vertical ink is counted at most this far up and down (px): enough to tell a line's width */
 const MAX_V = 24;
 
-export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, dark?: Uint8Array): RunFeatures {
+/**
+ * Each run's features. `windows`: the scan windows whose dark pixels the table took as curve ink
+ * (runs.ts InkWindow, around a seed the model missed). Their dark pixels are ink here too: a run made
+ * of them would otherwise read no shade and a one-row width, and as it lies at the seed, the curve's
+ * look would be read off such runs (case 41 of the 60-case accuracy bench: AC's look read shade 0).
+ */
+export function runFeatures(seg: Segmentation, t: RunTable, probCurve: number, dark?: Uint8Array, windows: readonly InkWindow[] = []): RunFeatures {
   const width = new Float32Array(t.count), shade = new Float32Array(t.count);
   const fineWidth = dark ? new Float32Array(t.count) : null;
-  const isInk = (i: number) => isCurveInk(seg, i, probCurve);
+  const inWindow = (i: number) => {
+    const y = Math.floor(i / seg.width), x = i - y * seg.width;
+    return windows.some((w) => x >= w.x0 && x <= w.x1 && y >= w.y0 && y <= w.y1 && dark![i] >= w.ink);
+  };
+  const isInk = dark && windows.length > 0 ? (i: number) => isCurveInk(seg, i, probCurve) || inWindow(i) : (i: number) => isCurveInk(seg, i, probCurve);
   const paper = dark ? paperDarkness(seg, t, dark) : 0;
   for (let j = 0; j < t.count; j++) {
     const y = t.y0 + t.row[j];
@@ -201,12 +211,14 @@ export function measureLooks(
   dark?: Uint8Array,
   /** per curve: drawn dotted or dashed (the layout's style), whose seed stroke can correct its look (strokeLook) */
   broken: boolean[] = [],
+  /** the scan windows whose dark pixels the table took as curve ink (runFeatures) */
+  windows: readonly InkWindow[] = [],
 ): { looks: (CurveLook | null)[]; features: RunFeatures | null; zones: number[][] } {
   if (seeds.length < 2) return { looks: seeds.map(() => null), features: null, zones: seeds.map(() => []) };
   const local = seeds.map((seed, k) => pathNearSeed(table, ws, emits[k], wraps[k], seed, o));
   const zones = seeds.map((seed, k) => seedZone(table, local[k], table.row[seed], o));
   if (!(o.wLookWidth > 0 || o.wLookDark > 0 || o.wLookLength > 0)) return { looks: seeds.map(() => null), features: null, zones };
-  const features = runFeatures(seg, table, o.runs.probCurve, dark);
+  const features = runFeatures(seg, table, o.runs.probCurve, dark, windows);
   const onGrid = o.lookOffGrid ? (j: number) => table.gridOnly[j] === 1 || touchesGrid(seg, table, j) : () => false;
   const looks = seeds.map((seed, k) => {
     const look = curveLook(features, runsAlone(table, local, k, table.row[seed], o, onGrid), o.lookMinSamples);

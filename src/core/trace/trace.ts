@@ -12,7 +12,7 @@
 import type { Segmentation, TracedCurve } from '../types.ts';
 import type { Raster } from '../raster.ts';
 import type { CurveSpec, TrackSpec } from '../calibration/layout.ts';
-import { extractRuns, type RunTable } from './runs.ts';
+import { extractRuns, type InkWindow, type RunTable } from './runs.ts';
 import { REVIEW_CONFIDENCE, probCost, traceOptions, type TraceOptions } from './options.ts';
 import { DpWorkspace } from './viterbi.ts';
 import { traceJointly, wrapSpan } from './joint.ts';
@@ -128,7 +128,7 @@ export function traceTrack(
   const anchors = anchorRuns(table, track, seeds, o);
   const live = seeds.flatMap((s, k) => (s.run >= 0 && !taken[k] ? [k] : []));
   const traced = live.length
-    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fromDarkness && (() => { const f = fromDarkness(); return live.map((k) => f.find((c) => c.curve === k)); }))
+    ? traceSeeded(seg, table, { ...track, curves: live.map((k) => track.curves[k]) }, live.map((k) => seeds[k].run), live.map((k) => anchors[k]), t, o, dark, fromDarkness && (() => { const f = fromDarkness(); return live.map((k) => f.find((c) => c.curve === k)); }), inkWindows)
     : [];
   const out = track.curves.map((c, k) => {
     const i = live.indexOf(k);
@@ -163,12 +163,12 @@ function leftOut(table: RunTable, t: number, k: number, wrap: boolean, problem: 
 /** The track's curves, each with its seed run: looks, joint tracing, identity, then each path as a curve. */
 function traceSeeded(
   seg: Segmentation, table: RunTable, track: TrackSpec, seeds: number[], anchors: number[][], t: number, o: TraceOptions, dark?: Uint8Array,
-  fillFrom?: () => (TracedCurve | undefined)[],
+  fillFrom?: () => (TracedCurve | undefined)[], inkWindows: InkWindow[] = [],
 ): TracedCurve[] {
   const ws = new DpWorkspace(table, o.carried + o.carriedGrid, track.curves.some((c) => c.wrap) ? o.maxCycle : 0);
   const plain = track.curves.map((c) => baseEmission(table, c, o));
   const wraps = track.curves.map((_, k) => wrapSpan(track, k));
-  const { looks, features, zones } = measureLooks(seg, table, ws, wraps, plain, seeds, o, dark, track.curves.map((c) => c.style === 'broken'));
+  const { looks, features, zones } = measureLooks(seg, table, ws, wraps, plain, seeds, o, dark, track.curves.map((c) => c.style === 'broken'), inkWindows);
   const bases = plain.map((e) => e.slice());
   if (features) addLookCosts(bases, looks.map((look) => look && lookDistance(features, look, o)));
   const paths = traceJointly({ table, ws, track, bases, seeds, anchors, zones, o });
