@@ -13,10 +13,11 @@
  * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
  *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
  * A curve's look is the median of each feature over the runs of its own path nearest its seed, off grid
- * lines (where a line cuts the curve's ink into pieces and thins it). In the
- * DP a run costs a curve how much more unlike it it is than like the track's most similar other curve
- * (with dead zones, and capped: a crossing merges two lines' ink); identity.ts compares whole pieces
- * of path by their medians, and only there the sub-pixel width too (single runs are too noisy for it).
+ * lines (where a line cuts the curve's ink into pieces and thins it), checked against the stroke the
+ * user clicked (pathLook, strokeLook). In the DP a run costs a curve how much more unlike it it is
+ * than like the track's most similar other curve (with dead zones, and capped: a crossing merges two
+ * lines' ink); identity.ts compares whole pieces of path by their medians, and only there the
+ * sub-pixel width too (single runs are too noisy for it).
  */
 import { SegClass, type Segmentation } from '../types.ts';
 import { forEachLink, isCurveInk, isWide, type InkWindow, type RunTable } from './runs.ts';
@@ -221,10 +222,37 @@ export function measureLooks(
   const features = runFeatures(seg, table, o.runs.probCurve, dark, windows);
   const onGrid = o.lookOffGrid ? (j: number) => table.gridOnly[j] === 1 || touchesGrid(seg, table, j) : () => false;
   const looks = seeds.map((seed, k) => {
-    const look = curveLook(features, runsAlone(table, local, k, table.row[seed], o, onGrid), o.lookMinSamples);
+    const look = pathLook(table, features, runsAlone(table, local, k, table.row[seed], o, onGrid), zones[k], table.row[seed], o);
     return broken[k] ? strokeLook(table, features, seed, look, o, onGrid) : look;
   });
   return { looks, features, zones };
+}
+
+/**
+ * A curve's look from the runs of its path near its seed (runsAlone), checked against its seed zone
+ * (the clicked stroke up to its first meeting with other ink). Beyond a meeting the path traced alone
+ * may have gone on along the other line: a faint line the model sees only in part loses to a dark
+ * one at a crossing (case 42 of the 60-case accuracy bench: AC, grey, crosses the black DEN above
+ * its seed and its path went on up DEN's line; AC's look was DEN's, and the two swapped over 1,800
+ * rows). So where the zone holds lookZoneMin samples or more, each side's samples beyond it (above the
+ * seed, below it) that read unlike the zone in both shade and width, beyond lookDarkTol and
+ * lookWidthTol, are another line's and are dropped; the look is then read off what is left, which
+ * may be fewer than lookMinSamples (the zone's alone). One feature apart is not enough: a short zone
+ * reads a line at one angle, and its shade or width alone can stray that far.
+ */
+function pathLook(table: RunTable, f: RunFeatures, runs: number[], zone: number[], seedRow: number, o: TraceOptions): CurveLook | null {
+  const look = curveLook(f, runs, o.lookMinSamples);
+  if (!(o.lookZoneMin > 0)) return look;
+  const inZone = new Set(zone);
+  const own = curveLook(f, runs.filter((j) => inZone.has(j)), o.lookZoneMin);
+  if (!own) return look;
+  const beyond = [runs.filter((j) => !inZone.has(j) && table.row[j] < seedRow), runs.filter((j) => !inZone.has(j) && table.row[j] > seedRow)];
+  const other = (side: number[]) => {
+    const l = curveLook(f, side, o.lookZoneMin);
+    return !!l && Math.abs(l.dark - own.dark) > o.lookDarkTol && Math.abs(Math.log(l.width / own.width)) > o.lookWidthTol;
+  };
+  const drop = new Set(beyond.filter(other).flat());
+  return drop.size ? curveLook(f, runs.filter((j) => !drop.has(j)), Math.min(o.lookMinSamples, o.lookZoneMin)) : look;
 }
 
 /**

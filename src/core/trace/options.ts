@@ -171,6 +171,16 @@ export interface TraceOptions {
    * 13,716, 60 cases 37,694 swapped rows); 1.8 worse (30 cases 15,291)
    */
   lookStrokeRatio: number;
+  /**
+   * samples of a curve's seed zone from which its path's samples beyond the zone, each side, are
+   * checked against it and dropped where unlike it in shade and width (appearance.ts pathLook); 0:
+   * never. Accuracy bench (segmentations cached), model v3, against 0: 30 cases median MAE 0.337 ->
+   * 0.333%, p95 0.823% either way, swapped rows 13,716 -> 13,551 (case 24 alone); 60 cases 0.365 ->
+   * 0.363%, 1.241 -> 1.176%, 37,102 -> 34,793 (case 42's AC and DEN 1,815 -> 226, case 56's GR and
+   * AC 1,849 -> 1,291). 6 reads the same on the 30; on the 60, 6 and 10 read 35,369 and 35,521 (case
+   * 56 as without the check)
+   */
+  lookZoneMin: number;
   wLookWidth: number;
   lookWidthTol: number;
   wLookDark: number;
@@ -317,6 +327,7 @@ export const DEFAULT_TRACE_OPTIONS: TraceOptions = {
   lookMinSamples: 12,
   lookOffGrid: true,
   lookStrokeRatio: 2.5,
+  lookZoneMin: 4,
   wLookWidth: 1,
   lookWidthTol: 0.2,
   wLookDark: 2,
