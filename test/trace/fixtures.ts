@@ -6,6 +6,7 @@
 import { SegClass, type Segmentation } from '../../src/core/types.ts';
 import type { Raster } from '../../src/core/raster.ts';
 import type { CurveSpec } from '../../src/core/calibration/layout.ts';
+import type { RunTable } from '../../src/core/trace/runs.ts';
 
 export interface Stroke {
   width?: number;
@@ -160,3 +161,16 @@ export function curveSpec(mnemonic: string, seed: { x: number; y: number }, extr
 const bump = (y: number) => Math.exp(-(((y - 200) / 40) ** 2));
 export const touchA = (y: number): number => 100 + 26 * bump(y);
 export const touchB = (y: number): number => 160 - 31.5 * bump(y);
+
+/** The run nearest (x, y) within 4 rows: a seed clicked there. */
+export function runNear(table: RunTable, x: number, y: number): number {
+  let best = -1, bestD = Infinity;
+  for (let r = y - 4; r <= y + 4; r++) {
+    for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
+      const d = Math.abs(table.centre[j] - x) + Math.abs(r - y);
+      if (d < bestD) { bestD = d; best = j; }
+    }
+  }
+  if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
+  return best;
+}

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { measureLooks } from '../../src/core/trace/appearance.ts';
-import { extractRuns, type RunTable } from '../../src/core/trace/runs.ts';
+import { extractRuns } from '../../src/core/trace/runs.ts';
 import { traceOptions, probCost } from '../../src/core/trace/options.ts';
 import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
 import { darkness } from '../../src/core/trace/classical.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet } from './fixtures.ts';
-
-/** The run nearest (x, y) within 4 rows: a seed clicked there. */
-function runNear(table: RunTable, x: number, y: number): number {
-  let best = -1, bestD = Infinity;
-  for (let r = y - 4; r <= y + 4; r++) {
-    for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
-      const d = Math.abs(table.centre[j] - x) + Math.abs(r - y);
-      if (d < bestD) { bestD = d; best = j; }
-    }
-  }
-  if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
-  return best;
-}
+import { Sheet, runNear } from './fixtures.ts';
 
 /**
  * Case 42 of the 60-case bench in small (appearance.ts pathLook). A grey thin line and a black thick
