@@ -9,7 +9,8 @@
  *   are also read sub-pixel (fineWidth): the ink's darkness above the paper's, summed across the
  *   stroke in units of its darkest pixel. Lines are drawn anti-aliased and blurred, so this measure is
  *   biased (about +0.5 px at 200 dpi) but the same for every curve of a scan: it is only compared;
- * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width;
+ * - dark: the darkest pixel of the run's curve ink (0..1), the ink's own shade whatever the line width
+ *   (curve ink: the model's, or a dark-ink window's around a seed the model missed);
  * - length: the extent of the run's connected piece of ink (hypot of its rows and columns): a dot is
  *   as long as the line is wide, a dash some tens of px, a solid line hundreds.
  * A curve's look is the median of each feature over the runs of its own path nearest its seed, off grid
