@@ -6,7 +6,10 @@
 import { SegClass, type Segmentation } from '../../src/core/types.ts';
 import type { Raster } from '../../src/core/raster.ts';
 import type { CurveSpec } from '../../src/core/calibration/layout.ts';
-import type { RunTable } from '../../src/core/trace/runs.ts';
+import { extractRuns, type RunTable } from '../../src/core/trace/runs.ts';
+import { measureLooks, type CurveLook } from '../../src/core/trace/appearance.ts';
+import { probCost, type TraceOptions } from '../../src/core/trace/options.ts';
+import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
 
 export interface Stroke {
   width?: number;
@@ -163,7 +166,7 @@ export const touchA = (y: number): number => 100 + 26 * bump(y);
 export const touchB = (y: number): number => 160 - 31.5 * bump(y);
 
 /** The run nearest (x, y) within 4 rows: a seed clicked there. */
-export function runNear(table: RunTable, x: number, y: number): number {
+function runNear(table: RunTable, x: number, y: number): number {
   let best = -1, bestD = Infinity;
   for (let r = y - 4; r <= y + 4; r++) {
     for (let j = table.rowStart[r]; j < table.rowStart[r + 1]; j++) {
@@ -173,4 +176,19 @@ export function runNear(table: RunTable, x: number, y: number): number {
   }
   if (best < 0 || bestD > 6) throw new Error(`no run near ${x}, ${y}`);
   return best;
+}
+
+/**
+ * Each curve's look (appearance.ts measureLooks) on a segmentation, for seeds clicked at the given
+ * points (x, y), in a track from x 10 to 10 px short of the right edge; no wrap scales, emissions
+ * from the curve probability alone.
+ */
+export function looksAt(
+  seg: Segmentation, points: [number, number][], o: TraceOptions, extra: { dark?: Uint8Array; broken?: boolean[] } = {},
+): (CurveLook | null)[] {
+  const table = extractRuns(seg, 10, seg.width - 10, 0, seg.height, o.runs);
+  const seeds = points.map(([x, y]) => runNear(table, x, y));
+  const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
+  const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
+  return measureLooks(seg, table, ws, seeds.map(() => null), emits, seeds, o, extra.dark, extra.broken).looks;
 }

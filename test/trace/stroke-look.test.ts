@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { measureLooks } from '../../src/core/trace/appearance.ts';
-import { extractRuns } from '../../src/core/trace/runs.ts';
-import { traceOptions, probCost } from '../../src/core/trace/options.ts';
-import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
+import { traceOptions } from '../../src/core/trace/options.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet, runNear } from './fixtures.ts';
+import { Sheet, looksAt } from './fixtures.ts';
 
 /**
  * A dotted curve's look is checked against the dot its seed is on (appearance.ts strokeLook). Where
@@ -22,13 +19,8 @@ describe('the look of a dotted curve whose path leaves its dots for a dashed nei
     const s = new Sheet(W, H);
     s.curve(B, 0, H, { width: 2, cls: SegClass.BrokenCurve, dash: [16, 8] });
     s.curve(A, 80, 120, { width: 2, cls: SegClass.BrokenCurve, dash: [2, 6] });
-    const seg = s.segmentation();
     const o = traceOptions(lookStrokeRatio === undefined ? {} : { lookStrokeRatio });
-    const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
-    const seeds = [runNear(table, A(100), 100), runNear(table, B(560), 560)];
-    const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
-    const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
-    return measureLooks(seg, table, ws, [null, null], emits, seeds, o, undefined, broken).looks;
+    return looksAt(s.segmentation(), [[A(100), 100], [B(560), 560]], o, { broken });
   };
 
   it('is read off its seed’s dot, not off the dashes its path ran on to', () => {
@@ -60,13 +52,7 @@ describe('the look of a dashed curve whose runs all lie on a neighbour’s path'
     const s = new Sheet(W, H);
     s.curve(B, 0, H, { width: 2, cls: SegClass.BrokenCurve, dash: [16, 8] });
     s.curve(A, 290, 330, { width: 2, cls: SegClass.BrokenCurve, dash: [2, 6] });
-    const seg = s.segmentation();
-    const o = traceOptions({ lookStrokeRatio });
-    const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
-    const seeds = [runNear(table, A(310), 310), runNear(table, B(335), 335)];
-    const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
-    const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
-    return measureLooks(seg, table, ws, [null, null], emits, seeds, o, undefined, [true, true]).looks;
+    return looksAt(s.segmentation(), [[A(310), 310], [B(335), 335]], traceOptions({ lookStrokeRatio }), { broken: [true, true] });
   };
 
   it('is read off its seed’s dash, and the dotted curve keeps its dot', () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { measureLooks } from '../../src/core/trace/appearance.ts';
-import { extractRuns } from '../../src/core/trace/runs.ts';
-import { traceOptions, probCost } from '../../src/core/trace/options.ts';
-import { DpWorkspace } from '../../src/core/trace/viterbi.ts';
+import { traceOptions } from '../../src/core/trace/options.ts';
 import { darkness } from '../../src/core/trace/classical.ts';
 import { SegClass } from '../../src/core/types.ts';
-import { Sheet, runNear } from './fixtures.ts';
+import { Sheet, looksAt } from './fixtures.ts';
 
 /**
  * Case 42 of the 60-case bench in small (appearance.ts pathLook). A grey thin line and a black thick
@@ -25,13 +22,8 @@ describe('the look of a faint curve whose path, traced alone, leaves it at a cro
     s.curve(GREY, 0, 226, { width: 1.6, ink: 0.55, prob: 1.7 }); // prob × coverage: up to 0.94
     s.relabel(0, 130, W, 190, SegClass.Paper, 0); // where the model misses the grey line (only it is there)
     s.curve(BLACK, 120, 200, { width: 3.2, ink: 1 }); // the black line stays seen over those rows
-    const seg = s.segmentation();
     const o = traceOptions(lookZoneMin === undefined ? {} : { lookZoneMin });
-    const table = extractRuns(seg, 10, W - 10, 0, H, o.runs);
-    const seeds = [runNear(table, GREY(220), 220), runNear(table, BLACK(660), 660)];
-    const emits = seeds.map(() => Float32Array.from(table.prob, (p) => probCost(p, o)));
-    const ws = new DpWorkspace(table, o.carried + o.carriedGrid, 0);
-    return measureLooks(seg, table, ws, [null, null], emits, seeds, o, darkness(s.raster())).looks;
+    return looksAt(s.segmentation(), [[GREY(220), 220], [BLACK(660), 660]], o, { dark: darkness(s.raster()) });
   };
 
   it('is read off the grey line, not the black line its path went on along', () => {
