@@ -9,6 +9,12 @@
  *   spike — a short stretch (< 60 depths) where the truth swings away and the trace cuts across
  *   rest  — anything else
  *
+ * It also tells where the trace leaves its line: each end of a swapped stretch (a row where the curve
+ * goes from right to swapped, or back) is "at a step" when the curve's own truth, or that of the
+ * track's curve nearest to it there, moves STEEP_PX or more px a scan row within STEP_REACH depths: a
+ * near-horizontal stroke, as at a bed boundary. For comparison the same test is made at every truth
+ * depth of every curve that shares its track (the share of the log lying near such strokes).
+ *
  *   npx tsx scripts/swap-kinds.ts [--cases 30] [--seg-cache DIR] [--model CARD.json] [--detail]
  *
  * Prints one line per case and, with --detail, one per curve with swapped rows; the last line sums them.
@@ -44,12 +50,47 @@ function fraction(c: TruthCurve, v: number): number {
 }
 const fold = (f: number) => f - Math.floor(f);
 
+/** px a scan row that make a stroke "steep" (near horizontal), and how many depths either side count as near it */
+const STEEP_PX = 3;
+const STEP_REACH = 4;
+
+/**
+ * Per truth depth: does the curve move STEEP_PX px a scan row or more within STEP_REACH depths? A
+ * wrapped curve crossing a track edge onto its next cycle is not a move. pxPerUnit: track px per unit of
+ * fraction over scan rows per depth step.
+ */
+function nearSteep(c: TruthCurve, pxPerUnit: number): Uint8Array {
+  const n = c.value.length, steep = new Uint8Array(n), near = new Uint8Array(n);
+  for (let k = 1; k < n; k++) {
+    const a = c.value[k - 1], b = c.value[k];
+    if (a === null || b === null) continue;
+    const d = fraction(c, b) - fraction(c, a);
+    if (Math.abs(c.wrap ? fold(d + 0.5) - 0.5 : d) * pxPerUnit >= STEEP_PX) steep[k] = 1;
+  }
+  for (let k = 0; k < n; k++) if (steep[k]) near.fill(1, Math.max(0, k - STEP_REACH), Math.min(n, k + STEP_REACH + 1));
+  return near;
+}
+
+/** The track curve (other than this one) whose truth lies nearest to fraction f at depth k, or -1. */
+function nearestMate(mates: TruthCurve[], k: number, f: number): number {
+  let best = -1, dist = Infinity;
+  mates.forEach((m, i) => {
+    const v = m.value[k];
+    if (v === null) return;
+    const d = Math.abs(fraction(m, v) - f);
+    if (d < dist) { dist = d; best = i; }
+  });
+  return best;
+}
+
 async function main(): Promise<void> {
   const { cases } = pickCases(Number(opt.cases ?? 30), BENCH_DATASET_SEED, trainingSeeds(ROOT).seeds, BENCH_CONFIG);
   const model = await createNodeSegmenter(opt.model ? resolve(opt.model) : await defaultCardPath(DEFAULT_MODELS_DIR), { threads: availableParallelism() });
   const segmenter = opt['seg-cache'] ? cachingSegmenter(model, resolve(opt['seg-cache'])) : model;
   const dir = mkdtempSync(join(tmpdir(), 'tracewell-swap-kinds-'));
   const total = zero();
+  // stretch ends at a step / all ends; truth depths near a step / all (curves sharing a track); swapped rows in stretches with an end at a step
+  const steps = { ends: 0, endsAt: 0, depths: 0, depthsAt: 0, rows: 0, rowsAt: 0 };
   try {
     for (const bc of cases) {
       // the bench's layout and truth: without the curves the scan does not show (on-scan.ts)
@@ -74,11 +115,37 @@ async function main(): Promise<void> {
         const { errors } = curveErrors({ mnemonic: se.mnemonic, unit: se.unit, depth: las.data[0], value: las.data[i + 1], scale: se.scale }, t);
         const mates = out.series.flatMap((o, m) => (o.track === se.track && m !== i ? [{ truth: truthOf(o.track, o.curve), column: las.data[m + 1] }] : []));
         const counts = zero();
+        const mateTruths = mates.map((m) => m.truth);
+        const tr = layout.tracks[se.track], refs = layout.depth.refs;
+        const rowsPerStep = Math.abs(((refs[1].y - refs[0].y) / (refs[1].depth - refs[0].depth)) * (t.depth[1] - t.depth[0]));
+        const pxPerUnit = (tr.x1 - tr.x0) / rowsPerStep;
+        const nearOwn = nearSteep(t, pxPerUnit), nearMate = mateTruths.map((m) => nearSteep(m, pxPerUnit));
+        // a depth is at a step when this curve, or the track's curve nearest to fraction f there, is near a steep stroke
+        const atStep = (k: number, f: number) => {
+          const m = nearestMate(mateTruths, k, f);
+          return nearOwn[k] === 1 || (m >= 0 && nearMate[m][k] === 1);
+        };
+        if (mates.length > 0) {
+          for (let k = 0; k < errors.length; k++) {
+            if (t.value[k] === null) continue;
+            steps.depths++;
+            if (atStep(k, fraction(t, t.value[k]!))) steps.depthsAt++;
+          }
+        }
         for (let k = 0; k < errors.length; ) {
           if (!(errors[k] > SWAP_PCT)) { k++; continue; }
           let e = k;
           while (e + 1 < errors.length && errors[e + 1] > SWAP_PCT) e++;
           const a = k >= 2 ? t.value[k - 2] : null, b = e + 2 < errors.length ? t.value[e + 2] : null;
+          if (mates.length > 0) {
+            // the ends where the trace leaves its line or comes back to it (not the ends of the log)
+            const ends = [k > 0 ? k : -1, e < errors.length - 1 ? e : -1].filter((q) => q >= 0);
+            const at = ends.filter((q) => atStep(q, fraction(t, traced(q)))).length;
+            steps.ends += ends.length;
+            steps.endsAt += at;
+            steps.rows += e - k + 1;
+            if (at > 0) steps.rowsAt += e - k + 1;
+          }
           for (let q = k; q <= e; q++) {
             const fv = fraction(t, traced(q)), ft = fraction(t, t.value[q]!);
             const r = rowOf.get(Math.round(t.depth[q] * 1e4));
@@ -108,6 +175,9 @@ async function main(): Promise<void> {
     await model.dispose();
   }
   const all = KINDS.reduce((sum, x) => sum + total[x], 0);
+  const pct = (a: number, b: number) => (b > 0 ? ((100 * a) / b).toFixed(1) : '-');
+  console.log(`swap ends at a step (a stroke of ${STEEP_PX}+ px a row within ${STEP_REACH} depths): ${steps.endsAt} of ${steps.ends} ends (${pct(steps.endsAt, steps.ends)}%); ` +
+    `${steps.rowsAt} of ${steps.rows} swapped rows in such stretches; ${pct(steps.depthsAt, steps.depths)}% of all truth depths lie at a step`);
   console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')}`);
 }
 
