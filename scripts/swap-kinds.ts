@@ -71,13 +71,17 @@ function nearSteep(c: TruthCurve, pxPerUnit: number): Uint8Array {
   return near;
 }
 
-/** The track curve (other than this one) whose truth lies nearest to fraction f at depth k, or -1. */
-function nearestMate(mates: TruthCurve[], k: number, f: number): number {
+/**
+ * The track curve (other than c) whose truth lies nearest to fraction f of c at depth k, or -1; across
+ * a wrapped curve's cycles, compared on the scan (folded), as the kinds above are.
+ */
+function nearestMate(c: TruthCurve, mates: TruthCurve[], k: number, f: number): number {
   let best = -1, dist = Infinity;
   mates.forEach((m, i) => {
     const v = m.value[k];
     if (v === null) return;
-    const d = Math.abs(fraction(m, v) - f);
+    const fm = fraction(m, v);
+    const d = c.wrap || m.wrap ? Math.abs(fold(f) - fold(fm)) : Math.abs(fm - f);
     if (d < dist) { dist = d; best = i; }
   });
   return best;
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
         const nearOwn = nearSteep(t, pxPerUnit), nearMate = mateTruths.map((m) => nearSteep(m, pxPerUnit));
         // a depth is at a step when this curve, or the track's curve nearest to fraction f there, is near a steep stroke
         const atStep = (k: number, f: number) => {
-          const m = nearestMate(mateTruths, k, f);
+          const m = nearestMate(t, mateTruths, k, f);
           return nearOwn[k] === 1 || (m >= 0 && nearMate[m][k] === 1);
         };
         if (mates.length > 0) {
