@@ -50,6 +50,11 @@ function fraction(c: TruthCurve, v: number): number {
 }
 const fold = (f: number) => f - Math.floor(f);
 
+/** How far apart fraction f of curve c and fraction fm of curve m lie on the scan: folded across cycles where either wraps. */
+function apart(c: TruthCurve, f: number, m: TruthCurve, fm: number): number {
+  return Math.abs(c.wrap || m.wrap ? fold(f) - fold(fm) : f - fm);
+}
+
 /** px a scan row that make a stroke "steep" (near horizontal), and how many depths either side count as near it */
 const STEEP_PX = 3;
 const STEP_REACH = 4;
@@ -80,8 +85,7 @@ function nearestMate(c: TruthCurve, mates: TruthCurve[], k: number, f: number): 
   mates.forEach((m, i) => {
     const v = m.value[k];
     if (v === null) return;
-    const fm = fraction(m, v);
-    const d = c.wrap || m.wrap ? Math.abs(fold(f) - fold(fm)) : Math.abs(fm - f);
+    const d = apart(c, f, m, fraction(m, v));
     if (d < dist) { dist = d; best = i; }
   });
   return best;
@@ -110,6 +114,18 @@ async function main(): Promise<void> {
       const truthOf = (track: number, curve: number) => truth.curves.find((q) => q.track === track && q.curve === curve)!;
       const perCase = zero();
       const lines: string[] = [];
+      // each curve's steep-stroke marks, made once per case (a curve is every other curve's mate in its track)
+      const refs = layout.depth.refs, rowsPerDepth = Math.abs((refs[1].y - refs[0].y) / (refs[1].depth - refs[0].depth));
+      const steepMarks = new Map<TruthCurve, Uint8Array>();
+      const steepOf = (c: TruthCurve) => {
+        let marks = steepMarks.get(c);
+        if (!marks) {
+          const tr = layout.tracks[c.track];
+          marks = nearSteep(c, (tr.x1 - tr.x0) / (rowsPerDepth * (c.depth[1] - c.depth[0])));
+          steepMarks.set(c, marks);
+        }
+        return marks;
+      };
       out.series.forEach((se, i) => {
         const t = truthOf(se.track, se.curve);
         const traced = (k: number) => {
@@ -120,10 +136,7 @@ async function main(): Promise<void> {
         const mates = out.series.flatMap((o, m) => (o.track === se.track && m !== i ? [{ truth: truthOf(o.track, o.curve), column: las.data[m + 1] }] : []));
         const counts = zero();
         const mateTruths = mates.map((m) => m.truth);
-        const tr = layout.tracks[se.track], refs = layout.depth.refs;
-        const rowsPerStep = Math.abs(((refs[1].y - refs[0].y) / (refs[1].depth - refs[0].depth)) * (t.depth[1] - t.depth[0]));
-        const pxPerUnit = (tr.x1 - tr.x0) / rowsPerStep;
-        const nearOwn = nearSteep(t, pxPerUnit), nearMate = mateTruths.map((m) => nearSteep(m, pxPerUnit));
+        const nearOwn = steepOf(t), nearMate = mateTruths.map(steepOf);
         // a depth is at a step when this curve, or the track's curve nearest to fraction f there, is near a steep stroke
         const atStep = (k: number, f: number) => {
           const m = nearestMate(t, mateTruths, k, f);
@@ -156,7 +169,7 @@ async function main(): Promise<void> {
             let kind: Kind = 'rest';
             if (t.wrap && Math.abs(fold(fv - ft + 0.5) - 0.5) < 0.03) kind = 'cycle';
             else if (r !== undefined && mates.some((m) => m.truth.value[q] === null && Number.isFinite(m.column[r]))) kind = 'ghost';
-            else if (mates.some((m) => m.truth.value[q] !== null && Math.abs(t.wrap || m.truth.wrap ? fold(fv) - fold(fraction(m.truth, m.truth.value[q]!)) : fv - fraction(m.truth, m.truth.value[q]!)) < 0.03)) kind = 'other';
+            else if (mates.some((m) => m.truth.value[q] !== null && apart(t, fv, m.truth, fraction(m.truth, m.truth.value[q]!)) < 0.03)) kind = 'other';
             else if (e - k < 60 && a !== null && b !== null) {
               const w = (q - k + 2) / (e - k + 4);
               const line = fraction(t, a) * (1 - w) + fraction(t, b) * w;
