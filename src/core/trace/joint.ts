@@ -300,8 +300,13 @@ function traceAgainst(
   for (let r = 0; r < table.count; r++) if (owner[r] >= 0 && owner[r] !== k) emit[r] = Infinity;
   for (const r of forbid) emit[r] = Infinity;
   const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
-  const curve = { emit, noBridge, wrap: wrapSpan(track, k), edges: scaleEdges(track, k, o), useClusters: track.curves[k].style === 'broken', gates };
+  const curve = { emit, noBridge, wrap: wrapSpan(track, k), edges: scaleEdges(track, k, o), useClusters: track.curves[k].style === 'broken', skip: skipCost(track.curves[k].style, o), gates };
   return (near && traceNear(table, ws, curve, near.old, table.row[seeds[k]], near.from, near.to, o)) || traceOne(table, ws, curve, seeds[k], o);
+}
+
+/** What a curve pays per bridged row: a solid one has no dash gaps to cross (options.ts wSkipSolid). */
+function skipCost(style: string | undefined, o: TraceOptions): number {
+  return style === 'broken' ? o.wSkip : o.wSkipSolid;
 }
 
 /** Rows either side of a duplicate stretch its re-trace covers, in maxBridgeRows: room to leave and rejoin the old path. */
@@ -314,7 +319,7 @@ const NEAR_MARGIN = 4;
  * holds the seed (the whole re-trace then).
  */
 function traceNear(
-  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'gates'>,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'skip' | 'gates'>,
   old: DpPath, seedRow: number, from: number, to: number, o: TraceOptions,
 ): DpPath | null {
   let a = Math.max(0, from - NEAR_MARGIN * o.maxBridgeRows);
@@ -365,7 +370,7 @@ function withSharePenalty(table: RunTable, base: Float32Array, claims: Int32Arra
 
 /** Down from the seed, then up from the same seed run; one path over all rows. */
 export function traceOne(
-  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'gates'>, seed: number, o: TraceOptions,
+  table: RunTable, ws: DpWorkspace, curve: Pick<DpInput, 'emit' | 'noBridge' | 'wrap' | 'edges' | 'useClusters' | 'skip' | 'gates'>, seed: number, o: TraceOptions,
 ): DpPath {
   const seedRow = table.row[seed];
   const init = [{ run: seed, cost: 0 }];

@@ -36,6 +36,8 @@ export interface DpInput {
    * stroke a dashed curve's gaps lie within rows, so its dashes in one row are one piece of the curve
    */
   useClusters?: boolean;
+  /** cost per bridged row, wSkip where unset: the joint tracing gives a solid curve wSkipSolid */
+  skip?: number;
   /**
    * table row → the run the curve must be on there (a user's anchor point): at that row only the
    * run's states survive (no bridge, not absent), when any path reaches it; else the row is free
@@ -104,6 +106,8 @@ interface Ctx {
   edges: WrapSpan | null;
   /** a solid curve: its smoothed slope is measured run to run, so it may tell where the line is heading */
   solid: boolean;
+  /** cost per bridged row (DpInput.skip) */
+  skip: number;
 }
 
 /** Runs the DP and returns the cheapest path from the initial states. */
@@ -120,7 +124,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
   const [cLo, cHi] = cycleRange(ctxWrap, w.maxCycle);
   const ctx: Ctx = { t, w, o, emit, wrap: ctxWrap, span: wrap ? wrap.x1 - wrap.x0 : 0, cLo, cHi,
     gl: input.useClusters ? t.clusterLeft : t.left, gr: input.useClusters ? t.clusterRight : t.right, tmp, dir,
-    edges: input.edges ?? null, solid: !input.useClusters };
+    edges: input.edges ?? null, solid: !input.useClusters, skip: input.skip ?? o.wSkip };
   let prev = new States(size);
   let cur = new States(size);
   for (const s of input.init) {
@@ -136,7 +140,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     prev.lo[i] = ctx.gl[s.run];
     prev.hi[i] = ctx.gr[s.run] + 1;
     prev.grid[i] = t.gridOnly[s.run];
-    prev.skip[i] = t.gridOnly[s.run] ? Math.max(o.wSkip, emit[s.run]) : o.wSkip;
+    prev.skip[i] = t.gridOnly[s.run] ? Math.max(ctx.skip, emit[s.run]) : ctx.skip;
     w.back[id] = -1;
     w.pos[id] = t.centre[s.run];
     w.cycle[id] = 0;
@@ -262,7 +266,7 @@ function pushRunState(ctx: Ctx, j: number, c: number, prev: States, absent: Abse
   cur.lo[i] = ctx.gl[j] + c * span;
   cur.hi[i] = ctx.gr[j] + 1 + c * span;
   cur.grid[i] = t.gridOnly[j];
-  cur.skip[i] = t.gridOnly[j] ? Math.max(o.wSkip, emit[j]) : o.wSkip;
+  cur.skip[i] = t.gridOnly[j] ? Math.max(ctx.skip, emit[j]) : ctx.skip;
   w.back[id] = lost ? lost.id : prev.id[s];
   w.pos[id] = pos;
   w.cycle[id] = c;
