@@ -12,7 +12,7 @@
  * over; the zone is the dashes either side too.
  * Pixel space of the upright scan; costs per scan row, as in options.ts.
  */
-import type { TrackSpec } from '../calibration/layout.ts';
+import type { LineStyle, TrackSpec } from '../calibration/layout.ts';
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpInput, type DpPath, type DpWorkspace } from './viterbi.ts';
@@ -305,7 +305,7 @@ function traceAgainst(
 }
 
 /** What a curve pays per bridged row: a solid one has no dash gaps to cross (options.ts wSkipSolid). */
-function skipCost(style: string | undefined, o: TraceOptions): number {
+function skipCost(style: LineStyle | undefined, o: TraceOptions): number {
   return style === 'broken' ? o.wSkip : o.wSkipSolid;
 }
 

@@ -35,21 +35,24 @@ export interface TraceOptions {
   /** smoothing of the path's slope estimate (share of the newest step) */
   slopeAlpha: number;
   maxSlope: number;
-  /** per bridged row (a row without ink: dash gap, crossing line) */
+  /**
+   * per bridged row (a row without ink: dash gap, crossing line) of a broken curve, and of every
+   * curve on the path its look is read from (appearance.ts)
+   */
   wSkip: number;
   /**
    * per bridged row of a solid curve in the joint tracing (joint.ts): a solid line has no dash gaps,
    * so its bridges cross only grid lines, other curves and patches the model missed. At wSkip a solid
    * curve whose ink the model lost bridged on to the wrong ink where being absent was right (case 6
    * of the 60 below, DEN: 153 swapped rows at 0.5, 14 at 1, absent there instead). The look's path
-   * (appearance.ts) keeps wSkip. Accuracy bench
-   * (segmentations cached), model v3, 60 cases, wSkipSolid 0.45 / 0.5 (= wSkip, as before) / 0.55 and
-   * 0.9 / 1 / 1.1: median MAE 0.373 / 0.363 / 0.364 and 0.321 / 0.325 / 0.325%, median p95 1.310 /
-   * 1.176 / 1.290 and 1.144 / 1.142 / 1.042%, coverage 0.9906 / 0.9913 / 0.9920 and 0.9916 / 0.9917 /
-   * 0.9919, swapped rows 36,237 / 34,793 / 34,203 and 34,197 / 34,263 / 33,180. Swapped rows swing by
-   * thousands between neighbouring settings: compare them over a few settings, not at one. Of the
-   * bench's 30 (within those 60) the swapped rows rose, 14,061 to 14,752 on the mean of the three
-   * settings each side (13,551 to 15,486 at 0.5 and 1)
+   * (appearance.ts) keeps wSkip. Accuracy bench (segmentations cached), model v3, 60 cases,
+   * wSkipSolid 0.45 / 0.5 (= wSkip, as before) / 0.55 and 0.9 / 1 / 1.1: median MAE 0.373 / 0.363 /
+   * 0.364 and 0.321 / 0.325 / 0.325%, median p95 1.310 / 1.176 / 1.290 and 1.144 / 1.142 / 1.042%,
+   * coverage 0.9906 / 0.9913 / 0.9920 and 0.9916 / 0.9917 / 0.9919, swapped rows 36,237 / 34,793 /
+   * 34,203 and 34,197 / 34,263 / 33,180. Swapped rows swing by thousands between neighbouring
+   * settings: compare them over a few settings, not at one. Of the bench's 30 (within those 60) the
+   * swapped rows rose, 14,061 to 14,752 on the mean of the three settings each side (13,551 to 15,486
+   * at 0.5 and 1)
    */
   wSkipSolid: number;
   /** longest bridge in rows; longer gaps are absent (NaN), never interpolated */
