@@ -40,7 +40,10 @@ export class States {
   readonly hi: Float64Array;
   /** the last run is grid-only */
   readonly grid: Uint8Array;
-  /** cost per bridged row: the curve's (wSkip, or wSkipSolid for a solid one), or a grid-only run's own emission (hopping along a grid line is no cheaper) */
+  /**
+   * cost per bridged row: the curve's (wSkip, or wSkipSolid for a solid one), or a grid-only run's own
+   * emission (hopping along a grid line is no cheaper)
+   */
   readonly skip: Float64Array;
   constructor(size: number) {
     this.id = new Int32Array(size);

@@ -12,7 +12,7 @@
  * over; the zone is the dashes either side too.
  * Pixel space of the upright scan; costs per scan row, as in options.ts.
  */
-import type { LineStyle, TrackSpec } from '../calibration/layout.ts';
+import type { TrackSpec } from '../calibration/layout.ts';
 import { isWide, type RunTable } from './runs.ts';
 import type { TraceOptions } from './options.ts';
 import { runDp, type DpInput, type DpPath, type DpWorkspace } from './viterbi.ts';
@@ -300,13 +300,10 @@ function traceAgainst(
   for (let r = 0; r < table.count; r++) if (owner[r] >= 0 && owner[r] !== k) emit[r] = Infinity;
   for (const r of forbid) emit[r] = Infinity;
   const gates = new Map((input.anchors?.[k] ?? []).map((run) => [table.row[run], run]));
-  const curve = { emit, noBridge, wrap: wrapSpan(track, k), edges: scaleEdges(track, k, o), useClusters: track.curves[k].style === 'broken', skip: skipCost(track.curves[k].style, o), gates };
+  // a solid line has no dash gaps to bridge: its bridged rows cost wSkipSolid (options.ts)
+  const broken = track.curves[k].style === 'broken';
+  const curve = { emit, noBridge, wrap: wrapSpan(track, k), edges: scaleEdges(track, k, o), useClusters: broken, skip: broken ? o.wSkip : o.wSkipSolid, gates };
   return (near && traceNear(table, ws, curve, near.old, table.row[seeds[k]], near.from, near.to, o)) || traceOne(table, ws, curve, seeds[k], o);
-}
-
-/** What a curve pays per bridged row: a solid one has no dash gaps to cross (options.ts wSkipSolid). */
-function skipCost(style: LineStyle | undefined, o: TraceOptions): number {
-  return style === 'broken' ? o.wSkip : o.wSkipSolid;
 }
 
 /** Rows either side of a duplicate stretch its re-trace covers, in maxBridgeRows: room to leave and rejoin the old path. */
