@@ -9,6 +9,16 @@
  *   spike — a short stretch (< 60 depths) where the truth swings away and the trace cuts across
  *   rest  — anything else
  *
+ * Each swapped row but the cycle ones is also sorted by what the tracer had to go on at the curve's
+ * true position on the scan (upright frame, within OWN_REACH px along its row):
+ *   blank — the model sees no curve ink there (curve probability under one half), nor does the scan
+ *           show ink (no pixel INK_CONTRAST darker than the row's paper): a dash gap, erased ink
+ *   faint — the model sees no curve ink there, but the scan shows ink: a line the model missed (only
+ *           a better segmentation, or the scan's darkness, could follow it)
+ *   held  — the model sees the line, and another traced curve of the track sits on it: the two are
+ *           exchanged there, or share a line
+ *   free  — the model sees the line, and no traced curve of the track sits on it: it was left bare
+ *
  * It also tells where the trace leaves its line: each end of a swapped stretch (a row where the curve
  * goes from right to swapped, or back) is "at a step" when the curve's own truth, or that of the
  * track's curve nearest to it there, moves STEEP_PX or more px a scan row within STEP_REACH depths: a
@@ -35,11 +45,22 @@ import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
 import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
 import { encodeGrayJpeg } from '../src/node/synth-files.ts';
 import { encodeGrayPng } from '../src/node/png-gray.ts';
+import { depthMap } from '../src/core/calibration/depth-map.ts';
+import type { Raster } from '../src/core/raster.ts';
+import type { Segmentation } from '../src/core/types.ts';
+import type { Segmenter } from '../src/ml/segmenter.ts';
 
 const KINDS = ['cycle', 'ghost', 'other', 'spike', 'rest'] as const;
 type Kind = (typeof KINDS)[number];
 type Counts = Record<Kind, number>;
 const zero = (): Counts => ({ cycle: 0, ghost: 0, other: 0, spike: 0, rest: 0 });
+const SIGHTS = ['blank', 'faint', 'held', 'free'] as const;
+type Sight = (typeof SIGHTS)[number];
+
+/** px either side of a curve's true position searched for its ink, and for another trace sitting on it */
+const OWN_REACH = 3;
+/** how much darker than the row's paper (its track's median, 0..255) a scan pixel must be to be ink */
+const INK_CONTRAST = 50;
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({ options: { cases: { type: 'string' }, 'seg-cache': { type: 'string' }, model: { type: 'string' }, detail: { type: 'boolean' } } });
@@ -94,7 +115,22 @@ function nearestMate(c: TruthCurve, mates: TruthCurve[], k: number, f: number): 
 async function main(): Promise<void> {
   const { cases } = pickCases(Number(opt.cases ?? 30), BENCH_DATASET_SEED, trainingSeeds(ROOT).seeds, BENCH_CONFIG);
   const model = await createNodeSegmenter(opt.model ? resolve(opt.model) : await defaultCardPath(DEFAULT_MODELS_DIR), { threads: availableParallelism() });
-  const segmenter = opt['seg-cache'] ? cachingSegmenter(model, resolve(opt['seg-cache'])) : model;
+  const inner = opt['seg-cache'] ? cachingSegmenter(model, resolve(opt['seg-cache'])) : model;
+  // the case's segmentation (of the upright scan, the frame the layout's coordinates are in), kept for the sight test
+  let seg: Segmentation | null = null;
+  let upright: Raster | null = null;
+  const segmenter: Segmenter = {
+    get card() { return inner.card; },
+    get backend() { return inner.backend; },
+    segment: async (raster, options) => {
+      upright = raster.channels === 1 ? raster : null; // the pipeline segments a grey scan
+      return (seg = await inner.segment(raster, options));
+    },
+    dispose: () => inner.dispose(),
+  };
+  const noSights = (): Record<Sight, number> => ({ blank: 0, faint: 0, held: 0, free: 0 });
+  const sights = noSights();
+  const sightsOf = Object.fromEntries(KINDS.map((k) => [k, noSights()])) as Record<Kind, Record<Sight, number>>;
   const dir = mkdtempSync(join(tmpdir(), 'tracewell-swap-kinds-'));
   const total = zero();
   // stretch ends at a step / all ends; truth depths near a step / all (curves sharing a track); swapped rows in stretches with an end at a step
@@ -107,7 +143,10 @@ async function main(): Promise<void> {
       const { width, height, data } = s.image;
       writeFileSync(scan, s.jpegQuality !== null ? encodeGrayJpeg(data, width, height, s.jpegQuality) : encodeGrayPng(data, width, height));
       writeFileSync(join(dir, 'layout.json'), layoutToJson(layout));
+      seg = null;
+      upright = null;
       const out = await digitiseFile(scan, await readLayoutFile(join(dir, 'layout.json')), { segmenter });
+      const dm = depthMap(layout.depth);
       const las = readLas(out.las);
       const rowOf = new Map<number, number>();
       las.data[0].forEach((d, r) => rowOf.set(Math.round(d * 1e4), r));
@@ -135,6 +174,40 @@ async function main(): Promise<void> {
         const { errors } = curveErrors({ mnemonic: se.mnemonic, unit: se.unit, depth: las.data[0], value: las.data[i + 1], scale: se.scale }, t);
         const mates = out.series.flatMap((o, m) => (o.track === se.track && m !== i ? [{ truth: truthOf(o.track, o.curve), column: las.data[m + 1] }] : []));
         const counts = zero();
+        const mine = noSights();
+        const tr = layout.tracks[t.track];
+        // scan x of fraction f on this curve's track (folded onto the track for a wrapped curve); NaN off the track
+        const xOf = (f: number) => {
+          const g = t.wrap ? fold(f) : f;
+          return g >= 0 && g <= 1 ? tr.x0 + g * (tr.x1 - tr.x0) : Number.NaN;
+        };
+        // the paper's shade on scan row y: the median of the track's pixels there (most of them paper)
+        const paperOf = (y: number) => {
+          const a = Math.max(0, Math.round(tr.x0)), b = Math.min(upright!.width, Math.round(tr.x1));
+          const row = Array.from(upright!.data.subarray(y * upright!.width + a, y * upright!.width + b)).sort((p, q) => p - q);
+          return row[row.length >> 1] ?? 255;
+        };
+        /** What the tracer had at truth depth q (table row r of the LAS): see OWN_REACH. */
+        const sight = (q: number, r: number | undefined): Sight => {
+          const x = xOf(fraction(t, t.value[q]!)), y = Math.round(dm.yAt(t.depth[q]));
+          if (!seg || !upright || !(x >= 0) || y < 0 || y >= seg.height) return 'blank';
+          const x0 = Math.max(0, Math.round(x) - OWN_REACH), x1 = Math.min(seg.width - 1, Math.round(x) + OWN_REACH);
+          let seen = false;
+          for (let px = x0; px <= x1; px++) if (seg.curveProb[y * seg.width + px] >= 128) seen = true;
+          if (!seen) {
+            const dark = Math.min(...upright.data.subarray(y * upright.width + x0, y * upright.width + x1 + 1));
+            return dark <= paperOf(y) - INK_CONTRAST ? 'faint' : 'blank';
+          }
+          const held = r !== undefined && mates.some((m) => {
+            const v = m.column[r];
+            if (!Number.isFinite(v)) return false;
+            const mt = layout.tracks[m.truth.track];
+            const g = fraction(m.truth, v);
+            const mx = mt.x0 + (m.truth.wrap ? fold(g) : g) * (mt.x1 - mt.x0);
+            return Math.abs(mx - x) <= OWN_REACH;
+          });
+          return held ? 'held' : 'free';
+        };
         const mateTruths = mates.map((m) => m.truth);
         const nearOwn = steepOf(t), nearMate = mateTruths.map(steepOf);
         // a depth is at a step when this curve, or the track's curve nearest to fraction f there, is near a steep stroke
@@ -176,11 +249,18 @@ async function main(): Promise<void> {
               if (Math.abs(fv - line) < 0.06 && Math.abs(ft - line) > 0.1) kind = 'spike';
             }
             counts[kind]++;
+            // a cycle row is on its own ink, read on the wrong cycle: nothing to sort
+            if (kind !== 'cycle') {
+              const seen = sight(q, r);
+              sights[seen]++;
+              sightsOf[kind][seen]++;
+              mine[seen]++;
+            }
           }
           k = e + 1;
         }
         const n = KINDS.reduce((sum, x) => sum + counts[x], 0);
-        if (n) lines.push(`  ${t.mnemonic} ${n}: ${KINDS.map((x) => `${x} ${counts[x]}`).join(' ')}`);
+        if (n) lines.push(`  ${t.mnemonic} ${n}: ${KINDS.map((x) => `${x} ${counts[x]}`).join(' ')}; ${SIGHTS.map((x) => `${x} ${mine[x]}`).join(' ')}`);
         for (const x of KINDS) perCase[x] += counts[x];
       });
       for (const x of KINDS) total[x] += perCase[x];
@@ -195,7 +275,10 @@ async function main(): Promise<void> {
   const pct = (a: number, b: number) => (b > 0 ? ((100 * a) / b).toFixed(1) : '-');
   console.log(`swap ends at a step (a stroke of ${STEEP_PX}+ px a row within ${STEP_REACH} depths): ${steps.endsAt} of ${steps.ends} ends (${pct(steps.endsAt, steps.ends)}%); ` +
     `${steps.rowsAt} of ${steps.rows} swapped rows in such stretches; ${pct(steps.depthsAt, steps.depths)}% of all truth depths lie at a step`);
-  console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')}`);
+  console.log(`swapped rows but cycle ones, by what the model saw on the curve's own line (within ${OWN_REACH} px): ` +
+    `${SIGHTS.map((x) => `${x} ${sights[x]} (${pct(sights[x], all - total.cycle)}%)`).join(', ')}; ` +
+    `by kind: ${KINDS.filter((k) => k !== 'cycle').map((k) => `${k} ${SIGHTS.map((x) => sightsOf[k][x]).join('/')}`).join(', ')} (${SIGHTS.join('/')})`);
+  console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')} ${SIGHTS.map((x) => `${x}=${sights[x]}`).join(' ')}`);
 }
 
 await main();
