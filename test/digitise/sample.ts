@@ -1,12 +1,14 @@
 /** The bundled sample (public/samples/synthetic-log.*) for the digitise tests, and scoring against its truth. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseLayout, type Layout } from '../../src/core/calibration';
 import type { Raster } from '../../src/core/raster';
 import type { SynthTruth } from '../../src/core/synth/truth';
 import { decodeFile } from '../../src/node/decode';
 
-const dir = resolve(__dirname, '../../public/samples');
+// from the module's URL, not __dirname: scripts/score-sample.ts loads this file as an ES module
+const dir = fileURLToPath(new URL('../../public/samples', import.meta.url));
 export const samplePath = (ext: string) => resolve(dir, `synthetic-log.${ext}`);
 
 export function sampleLayout(): Layout {
