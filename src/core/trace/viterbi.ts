@@ -140,7 +140,7 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     prev.lo[i] = ctx.gl[s.run];
     prev.hi[i] = ctx.gr[s.run] + 1;
     prev.grid[i] = t.gridOnly[s.run];
-    prev.skip[i] = t.gridOnly[s.run] ? Math.max(ctx.skip, emit[s.run]) : ctx.skip;
+    prev.skip[i] = bridgeCost(ctx, s.run);
     w.back[id] = -1;
     w.pos[id] = t.centre[s.run];
     w.cycle[id] = 0;
@@ -164,6 +164,14 @@ export function runDp(input: DpInput, w: DpWorkspace): DpPath {
     cur = swap;
   }
   return backtrack(w, prev, lost, Math.min(start, end), Math.max(start, end));
+}
+
+/**
+ * What each bridged row after run j costs: the curve's price, or a grid-only run's own emission where
+ * that is higher (hopping along a grid line is no cheaper)
+ */
+function bridgeCost(ctx: Ctx, j: number): number {
+  return ctx.t.gridOnly[j] ? Math.max(ctx.skip, ctx.emit[j]) : ctx.skip;
 }
 
 /** Best arrival on run j for each cycle, from last row's states (or the absent state); pushes them to `cur`. */
@@ -266,7 +274,7 @@ function pushRunState(ctx: Ctx, j: number, c: number, prev: States, absent: Abse
   cur.lo[i] = ctx.gl[j] + c * span;
   cur.hi[i] = ctx.gr[j] + 1 + c * span;
   cur.grid[i] = t.gridOnly[j];
-  cur.skip[i] = t.gridOnly[j] ? Math.max(ctx.skip, emit[j]) : ctx.skip;
+  cur.skip[i] = bridgeCost(ctx, j);
   w.back[id] = lost ? lost.id : prev.id[s];
   w.pos[id] = pos;
   w.cycle[id] = c;
