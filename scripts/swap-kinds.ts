@@ -25,6 +25,14 @@
  * near-horizontal stroke, as at a bed boundary. For comparison the same test is made at every truth
  * depth of every curve that shares its track (the share of the log lying near such strokes).
  *
+ * Each such end is also sorted by what happens there, between the curve and its mate (the track's curve
+ * whose truth lies nearest the trace at that end), within EVENT_REACH depths, the first that fits:
+ *   appear — either truth is absent there: one of the two begins or ends (off scale, the log's top)
+ *   both   — both curves step (a steep stroke, as above): a bed boundary that moves them together
+ *   own    — only the curve steps;  mate — only its mate does
+ *   touch  — neither steps, and their truths come within 3% of span of each other
+ *   none   — none of these (a line lost, or a leap across paper);  alone — no other curve there
+ *
  *   npx tsx scripts/swap-kinds.ts [--cases 30] [--seg-cache DIR] [--model CARD.json] [--detail]
  *
  * Prints one line per case and, with --detail, one per curve with swapped rows; the last line sums them.
@@ -79,6 +87,10 @@ function apart(c: TruthCurve, f: number, m: TruthCurve, fm: number): number {
 /** px a scan row that make a stroke "steep" (near horizontal), and how many depths either side count as near it */
 const STEEP_PX = 3;
 const STEP_REACH = 4;
+/** depths either side of a swap's end searched for what happens there */
+const EVENT_REACH = 6;
+const EVENTS = ['appear', 'both', 'own', 'mate', 'touch', 'none', 'alone'] as const;
+type SwapEvent = (typeof EVENTS)[number];
 
 /**
  * Per truth depth: does the curve move STEEP_PX px a scan row or more within STEP_REACH depths? A
@@ -112,6 +124,25 @@ function nearestMate(c: TruthCurve, mates: TruthCurve[], k: number, f: number): 
   return best;
 }
 
+/**
+ * What happens at a swap's end (truth depth q) between curve c and its mate m (null: no other curve of
+ * the track there): see EVENTS. nearC, nearM: the two curves' steep-stroke marks (nearSteep).
+ */
+function swapEvent(c: TruthCurve, m: TruthCurve | null, q: number, nearC: Uint8Array, nearM: Uint8Array | null): SwapEvent {
+  if (!m || !nearM) return 'alone';
+  const lo = Math.max(0, q - EVENT_REACH), hi = Math.min(c.value.length - 1, q + EVENT_REACH);
+  let touch = false;
+  for (let z = lo; z <= hi; z++) {
+    const a = c.value[z], b = m.value[z];
+    if (a === null || b === null) return 'appear';
+    if (apart(c, fraction(c, a), m, fraction(m, b)) < 0.03) touch = true;
+  }
+  if (nearC[q] && nearM[q]) return 'both';
+  if (nearC[q]) return 'own';
+  if (nearM[q]) return 'mate';
+  return touch ? 'touch' : 'none';
+}
+
 async function main(): Promise<void> {
   const { cases } = pickCases(Number(opt.cases ?? 30), BENCH_DATASET_SEED, trainingSeeds(ROOT).seeds, BENCH_CONFIG);
   const model = await createNodeSegmenter(opt.model ? resolve(opt.model) : await defaultCardPath(DEFAULT_MODELS_DIR), { threads: availableParallelism() });
@@ -135,6 +166,8 @@ async function main(): Promise<void> {
   const total = zero();
   // stretch ends at a step / all ends; truth depths near a step / all (curves sharing a track); swapped rows in stretches with an end at a step
   const steps = { ends: 0, endsAt: 0, depths: 0, depthsAt: 0, rows: 0, rowsAt: 0 };
+  // swap ends by what happens there, and the swapped rows of the stretches they end (a stretch counts once per end)
+  const events = Object.fromEntries(EVENTS.map((x) => [x, { ends: 0, rows: 0 }])) as Record<SwapEvent, { ends: number; rows: number }>;
   try {
     for (const bc of cases) {
       // the bench's layout and truth: without the curves the scan does not show (on-scan.ts)
@@ -231,6 +264,12 @@ async function main(): Promise<void> {
             // the ends where the trace leaves its line or comes back to it (not the ends of the log)
             const ends = [k > 0 ? k : -1, e < errors.length - 1 ? e : -1].filter((q) => q >= 0);
             const at = ends.filter((q) => atStep(q, fraction(t, traced(q)))).length;
+            for (const q of ends) {
+              const m = nearestMate(t, mateTruths, q, fraction(t, traced(q)));
+              const ev = events[swapEvent(t, m >= 0 ? mateTruths[m] : null, q, nearOwn, m >= 0 ? nearMate[m] : null)];
+              ev.ends++;
+              ev.rows += e - k + 1;
+            }
             steps.ends += ends.length;
             steps.endsAt += at;
             steps.rows += e - k + 1;
@@ -275,10 +314,13 @@ async function main(): Promise<void> {
   const pct = (a: number, b: number) => (b > 0 ? ((100 * a) / b).toFixed(1) : '-');
   console.log(`swap ends at a step (a stroke of ${STEEP_PX}+ px a row within ${STEP_REACH} depths): ${steps.endsAt} of ${steps.ends} ends (${pct(steps.endsAt, steps.ends)}%); ` +
     `${steps.rowsAt} of ${steps.rows} swapped rows in such stretches; ${pct(steps.depthsAt, steps.depths)}% of all truth depths lie at a step`);
+  console.log(`swap ends by what happens there (within ${EVENT_REACH} depths; ends, then rows of the stretches they end): ` +
+    EVENTS.map((x) => `${x} ${events[x].ends} (${pct(events[x].ends, steps.ends)}%) ${events[x].rows}`).join(', '));
   console.log(`swapped rows but cycle ones, by what the model saw on the curve's own line (within ${OWN_REACH} px): ` +
     `${SIGHTS.map((x) => `${x} ${sights[x]} (${pct(sights[x], all - total.cycle)}%)`).join(', ')}; ` +
     `by kind: ${KINDS.filter((k) => k !== 'cycle').map((k) => `${k} ${SIGHTS.map((x) => sightsOf[k][x]).join('/')}`).join(', ')} (${SIGHTS.join('/')})`);
-  console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')} ${SIGHTS.map((x) => `${x}=${sights[x]}`).join(' ')}`);
+  console.log(`swap kinds: rows=${all} ${KINDS.map((x) => `${x}=${total[x]}`).join(' ')} ${SIGHTS.map((x) => `${x}=${sights[x]}`).join(' ')} ` +
+    EVENTS.map((x) => `ends_${x}=${events[x].ends}`).join(' '));
 }
 
 await main();
