@@ -6,13 +6,17 @@
  * model and again without it (the classical baseline), and the LAS is scored against the truth.
  *
  *   npm run bench:accuracy [-- --cases 30] [--seed 91001] [--model CARD.json] [--keep DIR] [--threads N] [--len PX]
- *                          [--trace '{"shareNarrow":2.5}'] [--seg-cache DIR]
+ *                          [--trace '{"shareNarrow":2.5}'] [--sweep '{"identityFitRows":[14,16,18]}'] [--seg-cache DIR]
  *
  * --trace sets tracker options (src/core/trace/options.ts) on top of the defaults, for the model and
  * the baseline alike: a change can be measured before it is made the default. --seg-cache keeps the
  * model's segmentations in DIR (keyed by model and scan), so a second run with other --trace options
  * skips the model's inference (30 cases here: 7 min 36 s, then 6 min 10 s from the cache; tracing
  * and the baseline take the rest).
+ *
+ * --sweep runs one tracker option at several values (on top of --trace), the model only, and prints
+ * each setting's summary and their means: tracer changes are judged by such means, one run being noisy
+ * (docs/accuracy-benchmark.md). Its last line: `sweep: cases=… option=… values=… swaps=… mean_swaps=…`.
  *
  * --len fixes every scan's length in px (the CI smoke run uses short scans); default 3200–6400 px.
  *
@@ -27,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { depthMap } from '../src/core/calibration/depth-map.ts';
 import { layoutToJson } from '../src/core/calibration/serialize.ts';
 import { BENCH_CONFIG, BENCH_DATASET_SEED, FEATURES, pickCases, trainingSeeds, type BenchCase } from '../src/node/accuracy/cases.ts';
-import { budgetLines, byFeature, byStyle, machineLine, summarise, summaryLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
+import { budgetLines, byFeature, byStyle, machineLine, summarise, summaryLine, sweepLines, sweepMachineLine, table, type CaseResult } from '../src/node/accuracy/report.ts';
 import { missedCurves, scoreLas, type CurveResult } from '../src/node/accuracy/score-las.ts';
 import { digitiseFile, readLayoutFile } from '../src/node/cli/digitise-file.ts';
 import { oneLine } from '../src/node/cli/errors.ts';
@@ -35,7 +39,7 @@ import { DEFAULT_MODELS_DIR } from '../src/node/cli/model.ts';
 import { createNodeSegmenter, defaultCardPath } from '../src/node/segmenter-node.ts';
 import { cachingSegmenter, type CachingSegmenter } from '../src/node/accuracy/seg-cache.ts';
 import { benchSample, ON_SCAN_MIN_SHARE, type CurveOnScan } from '../src/node/accuracy/on-scan.ts';
-import { DEFAULT_TRACE_OPTIONS, type TraceOptions } from '../src/core/trace/options.ts';
+import { parseSweep, parseTraceOptions, type Sweep } from '../src/node/accuracy/trace-args.ts';
 import { encodeGrayJpeg } from '../src/node/synth-files.ts';
 import { encodeGrayPng } from '../src/node/png-gray.ts';
 import type { Segmenter } from '../src/ml/segmenter.ts';
@@ -45,7 +49,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const { values: opt } = parseArgs({
   options: {
     cases: { type: 'string' }, seed: { type: 'string' }, model: { type: 'string' }, keep: { type: 'string' }, threads: { type: 'string' }, len: { type: 'string' },
-    trace: { type: 'string' }, 'seg-cache': { type: 'string' },
+    trace: { type: 'string' }, sweep: { type: 'string' }, 'seg-cache': { type: 'string' },
   },
 });
 const N = Number(opt.cases ?? 30);
@@ -54,6 +58,7 @@ const THREADS = Number(opt.threads ?? availableParallelism());
 const CONFIG = opt.len ? { ...BENCH_CONFIG, minLen: Number(opt.len), maxLen: Number(opt.len) } : BENCH_CONFIG;
 if (!(Number.isInteger(N) && N > 0) || !Number.isInteger(SEED) || !(THREADS > 0)) throw new Error('--cases, --seed and --threads take whole numbers');
 const TRACE = opt.trace === undefined ? undefined : parseTraceOptions(opt.trace);
+const SWEEP = opt.sweep === undefined ? undefined : parseSweep(opt.sweep, TRACE);
 
 /**
  * The case as files on disk, as the dataset writer would write its scan (JPEG when the JPEG defect
@@ -70,41 +75,16 @@ function writeCase(dir: string, c: BenchCase): { scan: string; layout: string; t
   return { scan, layout: `${base}.layout.json`, truth, shares };
 }
 
-async function score(scan: string, layoutPath: string, truth: SynthTruth, segmenter: Segmenter | null): Promise<{ curves: CurveResult[]; error?: string; seconds: number }> {
+async function score(scan: string, layoutPath: string, truth: SynthTruth, segmenter: Segmenter | null, trace = TRACE): Promise<{ curves: CurveResult[]; error?: string; seconds: number }> {
   const t0 = performance.now();
   try {
     const layout = await readLayoutFile(layoutPath);
-    const out = await digitiseFile(scan, layout, { segmenter, trace: TRACE });
+    const out = await digitiseFile(scan, layout, { segmenter, trace });
     const review = { curves: out.curves, yAt: depthMap(layout.depth).yAt };
     return { curves: scoreLas(out.las, out.series, truth, review), seconds: (performance.now() - t0) / 1000 };
   } catch (e) {
     return { curves: missedCurves(truth), error: oneLine(e), seconds: (performance.now() - t0) / 1000 };
   }
-}
-
-/** --trace's JSON: an object of tracker options, each named in DEFAULT_TRACE_OPTIONS with a value of its type. */
-function parseTraceOptions(text: string): Partial<TraceOptions> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`--trace is not JSON (${(e as Error).message}): ${text}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`--trace takes a JSON object of tracker options, not ${text}`);
-  const check = (obj: object, defaults: object, path: string) => {
-    for (const [k, v] of Object.entries(obj)) {
-      if (!(k in defaults)) throw new Error(`--trace: ${path}${k} is not a tracker option (src/core/trace/options.ts)`);
-      const d = (defaults as Record<string, unknown>)[k];
-      if (typeof d === 'object' && d !== null) {
-        if (typeof v !== 'object' || v === null) throw new Error(`--trace: ${path}${k} takes an object`);
-        check(v, d, `${path}${k}.`);
-      } else if (typeof v !== typeof d) {
-        throw new Error(`--trace: ${path}${k} takes a ${typeof d}, not ${JSON.stringify(v)}`);
-      }
-    }
-  };
-  check(value, DEFAULT_TRACE_OPTIONS, '');
-  return value as Partial<TraceOptions>;
 }
 
 async function openModel(): Promise<{ segmenter: Segmenter | null; cache: CachingSegmenter | null; name: string }> {
@@ -130,6 +110,7 @@ async function main(): Promise<void> {
   console.log(`features: ${FEATURES.map((f) => `${f} ${cases.filter((c) => c.features.includes(f)).length}`).join(', ')}; crossings ${cases.reduce((s, c) => s + c.crossings, 0)} in all`);
   if (TRACE) console.log(`trace options on top of the defaults: ${JSON.stringify(TRACE)}`);
   const { segmenter, cache, name } = await openModel();
+  if (SWEEP) return sweep(SWEEP, cases, segmenter, cache, name);
   const dir = opt.keep ? resolve(opt.keep) : mkdtempSync(join(tmpdir(), 'tracewell-accuracy-'));
   mkdirSync(dir, { recursive: true });
   const results: CaseResult[] = [];
@@ -147,6 +128,39 @@ async function main(): Promise<void> {
     if (!opt.keep) rmSync(dir, { recursive: true, force: true });
   }
   report(results, name);
+}
+
+/**
+ * --sweep: each case digitised with the model once per setting (no baseline: the sweep compares tracer
+ * settings), then one summary per setting, their means and the machine-readable `sweep:` line.
+ */
+async function sweep(sw: Sweep, cases: BenchCase[], segmenter: Segmenter | null, cache: CachingSegmenter | null, name: string): Promise<void> {
+  if (!segmenter) throw new Error('--sweep needs a model (--model CARD.json, or one installed in public/models)');
+  console.log(`sweep: ${sw.option} at ${sw.values.map((v) => JSON.stringify(v)).join(', ')}, model only`);
+  const dir = opt.keep ? resolve(opt.keep) : mkdtempSync(join(tmpdir(), 'tracewell-accuracy-'));
+  mkdirSync(dir, { recursive: true });
+  const results = sw.settings.map(() => [] as CurveResult[][]);
+  const failed = sw.settings.map(() => 0);
+  try {
+    for (const c of cases) {
+      const files = writeCase(dir, c);
+      const times: string[] = [];
+      for (let i = 0; i < sw.settings.length; i++) {
+        const m = await score(files.scan, files.layout, files.truth, segmenter, sw.settings[i]);
+        results[i].push(m.curves);
+        if (m.error) failed[i]++;
+        times.push(`${m.seconds.toFixed(1)} s${m.error ? ' FAILED' : ''}`);
+      }
+      console.log(`case ${c.index} (seed ${c.seed}; ${c.features.join(', ') || 'plain'}): ${times.join(', ')}`);
+    }
+  } finally {
+    if (cache) console.log(`segmentations: ${cache.hits} from the cache, ${cache.misses} by the model`);
+    await segmenter.dispose();
+    if (!opt.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  const runs = sw.values.map((value, i) => ({ value, summary: summarise(results[i], failed[i]) }));
+  console.log(`\n${sweepLines(sw.option, runs).join('\n')}`);
+  console.log(sweepMachineLine(cases.length, sw.option, runs, name));
 }
 
 /** curves kept whose truth rows the scan shows ink near in under this share are named in the report */

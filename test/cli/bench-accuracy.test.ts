@@ -111,6 +111,40 @@ describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => 
     }
   }, 400_000);
 
+  it('--sweep scores the model at each value; a value equal to the default scores as the plain run', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tw-bench-cache-'));
+    try {
+      // the shipped model, so that the curves are traced at all on this short scan (the tiny one traces none)
+      const args = ['--cases', '1', '--len', '1600', '--model', join(REPO, 'public/models/tw-unet-mc-gpu-v3.json'), '--threads', '1', '--seg-cache', cache];
+      const plain = await bench(args);
+      expect(plain.code, plain.out).toBe(0);
+      const swept = await bench([...args, '--sweep', '{"maxBridgeRows":[24,0]}', '--trace', '{"wSkip":0.6}']);
+      expect(swept.code, swept.out).toBe(0);
+      const line = swept.out.trim().split('\n').pop()!;
+      expect(line).toMatch(/^sweep: cases=1 option=maxBridgeRows values=24,0 median_mae_pct=\d+\.\d{3},\d+\.\d{3} mean_median_mae_pct=\d+\.\d{3} .* swaps=\d+,\d+ mean_swaps=\d+ .* model=tw-unet-mc-gpu-v3$/);
+      expect(swept.out).toMatch(/\nmaxBridgeRows=24: median MAE [\d.]+%/);
+      expect(swept.out).toMatch(/\nmean over the 2 settings \(range\): median MAE % /);
+      const fields = (l: string) => Object.fromEntries(l.split(' ').slice(1).map((kv) => kv.split('=')));
+      // the sweep's settings sit on top of --trace: the same settings as a plain --trace run score the same
+      const same = await bench([...args, '--trace', '{"wSkip":0.6,"maxBridgeRows":0}']);
+      const acc = fields(same.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop()!), sw = fields(line);
+      // a tracker that may bridge no row covers less: the two settings were traced differently
+      const [cov24, cov0] = sw.median_coverage.split(',').map(Number);
+      expect(cov0).toBeLessThan(cov24);
+      expect(sw.median_mae_pct.split(',')[1]).toBe(acc.median_mae_pct);
+      expect(sw.swaps.split(',')[1]).toBe(acc.swaps);
+      expect(sw.median_coverage.split(',')[1]).toBe(acc.median_coverage);
+      // and the default value of the swept option, with no --trace, scores as the plain run
+      const dflt = await bench([...args, '--sweep', '{"maxBridgeRows":[24]}']);
+      const pl = fields(plain.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop()!), d = fields(dflt.out.trim().split('\n').pop()!);
+      expect(d.median_mae_pct).toBe(pl.median_mae_pct);
+      expect(d.swaps).toBe(pl.swaps);
+      expect(dflt.out).toContain('segmentations: 1 from the cache, 0 by the model');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }, 400_000);
+
   it('refuses a --trace option the tracker does not have, or of the wrong type, naming it', async () => {
     const unknown = await bench(['--cases', '1', '--trace', '{"shareNarow":2}']);
     expect(unknown.code).not.toBe(0);

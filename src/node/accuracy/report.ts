@@ -199,3 +199,50 @@ export function machineLine(cases: number, model: Summary | null, base: Summary,
     `model=${modelName}`,
   ].join(' ');
 }
+
+/** One setting of a sweep (bench:accuracy --sweep): its value and the model's summary with it. */
+export interface SweepRun {
+  value: unknown;
+  summary: Summary;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * A sweep's report: one line per setting, then the means over the settings with their range. A tracer
+ * change is judged by these means against the same sweep at the old code: one setting alone is noisy.
+ */
+export function sweepLines(option: string, runs: SweepRun[]): string[] {
+  const figure = (name: string, f: (s: Summary) => number, d: number) => {
+    const xs = runs.map((r) => f(r.summary));
+    return `${name} ${num(mean(xs), 0, d)} (${num(Math.min(...xs), 0, d)}–${num(Math.max(...xs), 0, d)})`;
+  };
+  return [
+    ...runs.map((r) => summaryLine(`${option}=${JSON.stringify(r.value)}`, r.summary)),
+    `mean over the ${runs.length} settings (range): ${[
+      figure('median MAE %', (s) => s.medianMae, 3),
+      figure('median p95 %', (s) => s.medianP95, 3),
+      figure('median coverage', (s) => s.medianCoverage, 4),
+      figure('swap rows', (s) => s.swapRows, 0),
+      figure('curves with swaps', (s) => s.swapCurves, 1),
+    ].join(' · ')}`,
+  ];
+}
+
+/** `sweep: cases=… option=… values=a,b,c swaps=x,y,z mean_swaps=… median_mae_pct=… mean_median_mae_pct=… …` */
+export function sweepMachineLine(cases: number, option: string, runs: SweepRun[], modelName: string): string {
+  const each = (name: string, f: (s: Summary) => number, d: number) => {
+    const xs = runs.map((r) => f(r.summary));
+    return `${name}=${xs.map((x) => key(x, d)).join(',')} mean_${name}=${key(mean(xs), d)}`;
+  };
+  return [
+    `sweep: cases=${cases} option=${option} values=${runs.map((r) => JSON.stringify(r.value)).join(',')}`,
+    each('median_mae_pct', (s) => s.medianMae, 3),
+    each('p95_mae_pct', (s) => s.medianP95, 3),
+    each('median_coverage', (s) => s.medianCoverage, 4),
+    each('swaps', (s) => s.swapRows, 0),
+    each('swap_curves', (s) => s.swapCurves, 0),
+    `failed=${runs.map((r) => r.summary.failedCases).join(',')}`,
+    `model=${modelName}`,
+  ].join(' ');
+}
