@@ -28,7 +28,9 @@
  * Each such end is also sorted by what happens there, between the curve and its mate (the track's curve
  * whose truth lies nearest the trace at that end), within EVENT_REACH depths, the first that fits:
  *   appear — either truth is absent there: one of the two begins or ends (off scale, the log's top)
- *   both   — both curves step (a steep stroke, as above): a bed boundary that moves them together
+ *   cross  — both curves step (a steep stroke, as above) and are on each other's side after it: a bed
+ *            boundary where their strokes cross
+ *   both   — both step and keep their sides
  *   own    — only the curve steps;  mate — only its mate does
  *   touch  — neither steps, and their truths come within 3% of span of each other
  *   none   — none of these (a line lost, or a leap across paper);  alone — no other curve there
@@ -89,7 +91,7 @@ const STEEP_PX = 3;
 const STEP_REACH = 4;
 /** depths either side of a swap's end searched for what happens there */
 const EVENT_REACH = 6;
-const EVENTS = ['appear', 'both', 'own', 'mate', 'touch', 'none', 'alone'] as const;
+const EVENTS = ['appear', 'cross', 'both', 'own', 'mate', 'touch', 'none', 'alone'] as const;
 type SwapEvent = (typeof EVENTS)[number];
 
 /**
@@ -137,7 +139,10 @@ function swapEvent(c: TruthCurve, m: TruthCurve | null, q: number, nearC: Uint8A
     if (a === null || b === null) return 'appear';
     if (apart(c, fraction(c, a), m, fraction(m, b)) < 0.03) touch = true;
   }
-  if (nearC[q] && nearM[q]) return 'both';
+  if (nearC[q] && nearM[q]) {
+    const side = (z: number) => Math.sign(fraction(c, c.value[z]!) - fraction(m, m.value[z]!));
+    return side(lo) * side(hi) < 0 ? 'cross' : 'both';
+  }
   if (nearC[q]) return 'own';
   if (nearM[q]) return 'mate';
   return touch ? 'touch' : 'none';
