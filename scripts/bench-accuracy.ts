@@ -136,9 +136,11 @@ async function main(): Promise<void> {
  */
 async function sweep(sw: Sweep, cases: BenchCase[], segmenter: Segmenter | null, cache: CachingSegmenter | null, name: string): Promise<void> {
   if (!segmenter) throw new Error('--sweep needs a model (--model CARD.json, or one installed in public/models)');
-  console.log(`sweep: ${sw.option} at ${sw.values.map((v) => JSON.stringify(v)).join(', ')}, model only`);
+  console.log(`sweeping ${sw.option} at ${sw.values.map((v) => JSON.stringify(v)).join(', ')}, model only`);
   const dir = opt.keep ? resolve(opt.keep) : mkdtempSync(join(tmpdir(), 'tracewell-accuracy-'));
   mkdirSync(dir, { recursive: true });
+  // without --seg-cache each scan is still segmented once, not once per setting
+  const seg = cache ?? cachingSegmenter(segmenter, join(dir, 'segmentations'));
   const results = sw.settings.map(() => [] as CurveResult[][]);
   const failed = sw.settings.map(() => 0);
   try {
@@ -146,7 +148,7 @@ async function sweep(sw: Sweep, cases: BenchCase[], segmenter: Segmenter | null,
       const files = writeCase(dir, c);
       const times: string[] = [];
       for (let i = 0; i < sw.settings.length; i++) {
-        const m = await score(files.scan, files.layout, files.truth, segmenter, sw.settings[i]);
+        const m = await score(files.scan, files.layout, files.truth, seg, sw.settings[i]);
         results[i].push(m.curves);
         if (m.error) failed[i]++;
         times.push(`${m.seconds.toFixed(1)} s${m.error ? ' FAILED' : ''}`);
@@ -154,7 +156,7 @@ async function sweep(sw: Sweep, cases: BenchCase[], segmenter: Segmenter | null,
       console.log(`case ${c.index} (seed ${c.seed}; ${c.features.join(', ') || 'plain'}): ${times.join(', ')}`);
     }
   } finally {
-    if (cache) console.log(`segmentations: ${cache.hits} from the cache, ${cache.misses} by the model`);
+    console.log(`segmentations: ${seg.hits} from the cache, ${seg.misses} by the model`);
     await segmenter.dispose();
     if (!opt.keep) rmSync(dir, { recursive: true, force: true });
   }

@@ -140,6 +140,12 @@ describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => 
       expect(d.median_mae_pct).toBe(pl.median_mae_pct);
       expect(d.swaps).toBe(pl.swaps);
       expect(dflt.out).toContain('segmentations: 1 from the cache, 0 by the model');
+      // without --seg-cache the sweep still runs the model once per scan, not once per setting
+      const uncached = await bench([...args.slice(0, -2), '--sweep', '{"maxBridgeRows":[24,0]}']);
+      expect(uncached.out).toContain('segmentations: 1 from the cache, 1 by the model');
+      const u = fields(uncached.out.trim().split('\n').pop()!);
+      expect(u.median_mae_pct.split(',')[0]).toBe(pl.median_mae_pct);
+      expect(u.swaps.split(',')[0]).toBe(pl.swaps);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
