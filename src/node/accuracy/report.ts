@@ -219,7 +219,7 @@ export function sweepLines(option: string, runs: SweepRun[]): string[] {
   };
   return [
     ...runs.map((r) => summaryLine(`${option}=${JSON.stringify(r.value)}`, r.summary)),
-    `mean over the ${runs.length} settings (range): ${[
+    `mean over the ${runs.length} setting${runs.length === 1 ? '' : 's'} (range): ${[
       figure('median MAE %', (s) => s.medianMae, 3),
       figure('median p95 %', (s) => s.medianP95, 3),
       figure('median coverage', (s) => s.medianCoverage, 4),
