@@ -229,7 +229,7 @@ export function sweepLines(option: string, runs: SweepRun[]): string[] {
   ];
 }
 
-/** `sweep: cases=… option=… values=a,b,c swaps=x,y,z mean_swaps=… median_mae_pct=… mean_median_mae_pct=… …` */
+/** `sweep: cases=… option=… values=a,b,c median_mae_pct=x,y,z mean_median_mae_pct=… … swaps=x,y,z mean_swaps=… … model=…` */
 export function sweepMachineLine(cases: number, option: string, runs: SweepRun[], modelName: string): string {
   const each = (name: string, f: (s: Summary) => number, d: number) => {
     const xs = runs.map((r) => f(r.summary));
