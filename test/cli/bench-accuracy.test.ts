@@ -90,6 +90,11 @@ function bench(args: string[]): Promise<{ code: number; out: string }> {
   });
 }
 
+/** A run's last machine-readable `accuracy: ` line; its very last line; a machine line's key=value fields. */
+const accuracyLine = (r: { out: string }) => r.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop();
+const lastLine = (r: { out: string }) => r.out.trim().split('\n').pop()!;
+const fields = (line: string) => Object.fromEntries(line.split(' ').slice(1).map((kv) => kv.split('=')));
+
 describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => {
   it('a second run reads the segmentation from the cache and scores the same; --trace changes the trace', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'tw-bench-cache-'));
@@ -100,12 +105,11 @@ describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => 
       expect(first.out).toContain('segmentations: 0 from the cache, 1 by the model');
       const again = await bench(args);
       expect(again.out).toContain('segmentations: 1 from the cache, 0 by the model');
-      const last = (r: { out: string }) => r.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop();
-      expect(last(again)).toBe(last(first));
+      expect(accuracyLine(again)).toBe(accuracyLine(first));
       // a tracker that may bridge no row and must give up at once reads the curves differently
       const changed = await bench([...args, '--trace', '{"maxBridgeRows":0,"wLostEnter":0,"wLost":0.01}']);
       expect(changed.out).toContain('trace options on top of the defaults: {"maxBridgeRows":0');
-      expect(last(changed)).not.toBe(last(first));
+      expect(accuracyLine(changed)).not.toBe(accuracyLine(first));
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
@@ -120,14 +124,13 @@ describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => 
       expect(plain.code, plain.out).toBe(0);
       const swept = await bench([...args, '--sweep', '{"maxBridgeRows":[24,0]}', '--trace', '{"wSkip":0.6}']);
       expect(swept.code, swept.out).toBe(0);
-      const line = swept.out.trim().split('\n').pop()!;
+      const line = lastLine(swept);
       expect(line).toMatch(/^sweep: cases=1 option=maxBridgeRows values=24,0 median_mae_pct=\d+\.\d{3},\d+\.\d{3} mean_median_mae_pct=\d+\.\d{3} .* swaps=\d+,\d+ mean_swaps=\d+ .* model=tw-unet-mc-gpu-v3$/);
       expect(swept.out).toMatch(/\nmaxBridgeRows=24: median MAE [\d.]+%/);
       expect(swept.out).toMatch(/\nmean over the 2 settings \(range\): median MAE % /);
-      const fields = (l: string) => Object.fromEntries(l.split(' ').slice(1).map((kv) => kv.split('=')));
       // the sweep's settings sit on top of --trace: the same settings as a plain --trace run score the same
       const same = await bench([...args, '--trace', '{"wSkip":0.6,"maxBridgeRows":0}']);
-      const acc = fields(same.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop()!), sw = fields(line);
+      const acc = fields(accuracyLine(same)!), sw = fields(line);
       // a tracker that may bridge no row covers less: the two settings were traced differently
       const [cov24, cov0] = sw.median_coverage.split(',').map(Number);
       expect(cov0).toBeLessThan(cov24);
@@ -136,14 +139,14 @@ describe('npm run bench:accuracy --trace and --seg-cache (1 short scan)', () => 
       expect(sw.median_coverage.split(',')[1]).toBe(acc.median_coverage);
       // and the default value of the swept option, with no --trace, scores as the plain run
       const dflt = await bench([...args, '--sweep', '{"maxBridgeRows":[24]}']);
-      const pl = fields(plain.out.trim().split('\n').filter((l) => l.startsWith('accuracy: ')).pop()!), d = fields(dflt.out.trim().split('\n').pop()!);
+      const pl = fields(accuracyLine(plain)!), d = fields(lastLine(dflt));
       expect(d.median_mae_pct).toBe(pl.median_mae_pct);
       expect(d.swaps).toBe(pl.swaps);
       expect(dflt.out).toContain('segmentations: 1 from the cache, 0 by the model');
       // without --seg-cache the sweep still runs the model once per scan, not once per setting
       const uncached = await bench([...args.slice(0, -2), '--sweep', '{"maxBridgeRows":[24,0]}']);
       expect(uncached.out).toContain('segmentations: 1 from the cache, 1 by the model');
-      const u = fields(uncached.out.trim().split('\n').pop()!);
+      const u = fields(lastLine(uncached));
       expect(u.median_mae_pct.split(',')[0]).toBe(pl.median_mae_pct);
       expect(u.swaps.split(',')[0]).toBe(pl.swaps);
     } finally {
@@ -174,7 +177,7 @@ describe('npm run bench:accuracy (smoke: 3 short scans)', () => {
     expect(last).toMatch(/ swaps_flagged_pct=(\d+\.\d|nan) others_flagged_pct=\d+\.\d off_scan_curves=\d+ model=tiny-unet$/);
     expect(out).toMatch(/\ncurves the scans do not show \(curve ink near under 50% of their truth rows\), left out of the layouts and the scores: /);
     expect(out).toMatch(/\ncurves kept that the scans show only in part \(under 95%\): (none|case \d+ \S+ \(\d+%\))/);
-    const base = Object.fromEntries(last.split(' ').slice(1).map((kv) => kv.split('=')));
+    const base = fields(last);
     // the classical baseline follows most of each curve on these short scans
     expect(Number(base.baseline_median_coverage)).toBeGreaterThan(0.8);
     expect(Number(base.baseline_median_mae_pct)).toBeLessThan(30);
